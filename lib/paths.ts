@@ -1,0 +1,35 @@
+/** Where the package's own files are, whether running from `dist/` or the source tree. */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function findRoot(start: string): string {
+  let dir = start;
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'templates'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`bg-service: cannot find the package root above ${start}`);
+    dir = up;
+  }
+}
+
+/** The package root (the folder with package.json and templates/). */
+export const packageRoot: string = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** A path inside the package's source tree (templates, fixtures, examples). */
+export function sourcePath(...parts: string[]): string {
+  return join(packageRoot, ...parts);
+}
+
+/** The shared folder beside the project (corpus, reference), overridable for tests. */
+export function sharedPath(...parts: string[]): string {
+  return join(process.env.BG_SHARED_DIR ?? join(packageRoot, '..', 'shared'), ...parts);
+}
+
+/** The cache for toolchains and build outputs, outside the clone. */
+export function cachePath(...parts: string[]): string {
+  const base =
+    process.env.BG_SERVICE_CACHE ??
+    join(process.env.XDG_CACHE_HOME ?? join(process.env.HOME ?? '/tmp', '.cache'), 'bg-service');
+  return join(base, ...parts);
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm test`: build, make sure the toolchains the proofs need are installed
+// (into the cache outside the clone), then run every compiled *.test.js with
+// Node's own test runner. Extra arguments narrow the run to files whose path
+// contains one of them, e.g. `npm test -- escape validators/rules`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const filters = process.argv.slice(2);
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+if (run(process.execPath, [tsc, '-p', 'tsconfig.json']) !== 0) {
+  console.error('npm test: the TypeScript build failed (see above).');
+  process.exit(1);
+}
+
+const toolchains = join(root, 'scripts', 'toolchains.mjs');
+if (existsSync(toolchains)) {
+  if (run(process.execPath, [toolchains, '--if-missing']) !== 0) {
+    console.error('npm test: installing the toolchains failed (see above).');
+    process.exit(1);
+  }
+}
+
+function collect(dir, out) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) collect(p, out);
+    else if (name.endsWith('.test.js')) out.push(p);
+  }
+  return out;
+}
+let files = collect(join(root, 'dist'), []).sort();
+if (filters.length) files = files.filter((f) => filters.some((x) => relative(root, f).split(sep).join('/').includes(x)));
+if (files.length === 0) {
+  console.error('npm test: no test files matched.');
+  process.exit(1);
+}
+const concurrency = process.env.BG_TEST_CONCURRENCY ?? '2';
+process.exit(run(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files]));
