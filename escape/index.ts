@@ -1,0 +1,11 @@
+/** One escaping function per target for every user-controlled string that goes into generated code or files. */
+export { EscapeError, describeCodePoint } from './errors.js';
+export { kotlinString, KOTLIN_HARD_KEYWORDS } from './kotlin.js';
+export { swiftString, SWIFT_KEYWORDS } from './swift.js';
+export { rustString, RUST_STRICT_KEYWORDS, RUST_RESERVED_KEYWORDS } from './rust.js';
+export { tsString, TS_RESERVED_WORDS, TS_STRICT_MODE_RESERVED_WORDS } from './ts.js';
+export { jsonString } from './json.js';
+export { xmlAttr, xmlText } from './xml.js';
+export { plistString } from './plist.js';
+export { docCommentText } from './comment.js';
+export { isReservedIdentifier, isValidIdentifier, type IdentifierLanguage } from './identifiers.js';
