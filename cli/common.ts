@@ -30,7 +30,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** parseArgs with errors turned into UsageError (exit 2). */
 export interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>;
   positionals: string[];
 }
 
