@@ -57,35 +57,47 @@ export function isSurrogate(cp: number): boolean {
 
 /**
  * Characters that generated source must never contain literally, whatever the
- * language: controls (C0, DEL, C1), invisible format characters that can hide
- * or reorder what a reviewer sees ("Trojan Source": rustc even rejects the bidi
- * ones by default), line/paragraph separators (line terminators in JS), the
- * BOM, tag characters, private-use code points (Swift rejects some in source),
+ * language: controls (Cc), format characters (Cf: zero-width and bidi
+ * controls can hide or reorder what a reviewer sees, "Trojan Source"; rustc
+ * even rejects the bidi ones by default), line/paragraph separators (line
+ * terminators in JS), private-use code points (Swift rejects some in source),
  * non-characters and lone surrogates.
  *
- * The list is fixed rather than `\p{Cf}` on purpose: generated files must not
- * change when Node's Unicode tables do, or `generate` would rewrite them after
- * a Node upgrade.
+ * The list is fixed (Cf as of Unicode 17) rather than `\p{Cf}` on purpose:
+ * generated files must not change when Node's Unicode tables do, or
+ * `generate` would rewrite them after a Node upgrade.
  */
+const HIDDEN_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0000, 0x001f], // C0 controls
+  [0x007f, 0x009f], // DEL, C1 controls
+  [0x00ad, 0x00ad], // soft hyphen
+  [0x0600, 0x0605], // Arabic number signs
+  [0x061c, 0x061c], // Arabic letter mark (bidi)
+  [0x06dd, 0x06dd],
+  [0x070f, 0x070f],
+  [0x0890, 0x0891],
+  [0x08e2, 0x08e2],
+  [0x180e, 0x180e], // Mongolian vowel separator
+  [0x200b, 0x200f], // zero-width space and joiners, LRM, RLM
+  [0x2028, 0x202e], // line/paragraph separators, bidi embeddings and overrides
+  [0x2060, 0x206f], // word joiner, invisible operators, bidi isolates
+  [0xd800, 0xdfff], // surrogates: the skeleton only passes lone ones
+  [0xe000, 0xf8ff], // private use
+  [0xfdd0, 0xfdef], // non-characters
+  [0xfeff, 0xfeff], // BOM / zero-width no-break space
+  [0xfff9, 0xfffb], // interlinear annotation
+  [0x110bd, 0x110bd],
+  [0x110cd, 0x110cd],
+  [0x13430, 0x1343f], // Egyptian hieroglyph format controls
+  [0x1bca0, 0x1bca3], // shorthand format controls
+  [0x1d173, 0x1d17a], // musical format controls
+  [0xe0000, 0xe007f], // tag characters
+  [0xf0000, 0x10ffff], // supplementary private use planes
+];
+
 export function isHiddenInSource(cp: number): boolean {
-  return (
-    cp <= 0x1f ||
-    (cp >= 0x7f && cp <= 0x9f) ||
-    cp === 0x00ad || // soft hyphen
-    cp === 0x061c || // Arabic letter mark (bidi)
-    cp === 0x180e || // Mongolian vowel separator
-    (cp >= 0x200b && cp <= 0x200f) || // zero-width space/joiners, LRM, RLM
-    (cp >= 0x2028 && cp <= 0x202e) || // line/paragraph separators, bidi embeddings and overrides
-    (cp >= 0x2060 && cp <= 0x206f) || // word joiner, invisible operators, bidi isolates
-    isSurrogate(cp) ||
-    (cp >= 0xe000 && cp <= 0xf8ff) || // private use
-    (cp >= 0xfdd0 && cp <= 0xfdef) || // non-characters
-    cp === 0xfeff || // BOM / zero-width no-break space
-    (cp >= 0xfff9 && cp <= 0xfffb) || // interlinear annotation
-    (cp & 0xfffe) === 0xfffe || // U+xFFFE and U+xFFFF in every plane: non-characters
-    (cp >= 0xe0000 && cp <= 0xe007f) || // tag characters
-    cp >= 0xf0000 // supplementary private use planes
-  );
+  if ((cp & 0xfffe) === 0xfffe) return true; // U+xFFFE and U+xFFFF in every plane: non-characters
+  return HIDDEN_RANGES.some(([from, to]) => cp >= from && cp <= to);
 }
 
 /** Whether `cp` matches XML 1.0's `Char` production (what a document may contain, even as a reference). */
