@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { docCommentText } from './comment.js';
-import { EscapeError } from './errors.js';
 import { isReservedIdentifier, isValidIdentifier } from './identifiers.js';
 import { RUST_RESERVED_KEYWORDS, RUST_STRICT_KEYWORDS, rustString } from './rust.js';
 import { check, firstHiddenInSource, firstLoneSurrogate, sample, unicodeString } from './testing/arbitraries.js';
+import { captureEscapeError } from './testing/errors.js';
 import { commandWorks, errorLines, missingTool, run } from './testing/toolchains.js';
 
 const noLoneSurrogate = (piece: string) => firstLoneSurrogate(piece) === -1;
@@ -116,13 +116,3 @@ describe('rustc (real compiler; required under CI=true)', () => {
     }
   });
 });
-
-function captureEscapeError(f: () => unknown): EscapeError {
-  try {
-    f();
-  } catch (e) {
-    assert.ok(e instanceof EscapeError, `expected EscapeError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected an EscapeError');
-}
