@@ -94,8 +94,11 @@ export interface EventDecl {
   /** The key in the events interface, e.g. `progress`. */
   name: string;
   names: NameForms;
-  /** Always a named struct (inline payloads get a synthesised name). */
-  payload: TypeRef;
+  /**
+   * A named struct (inline payloads get a synthesised name), or absent for an
+   * event declared with `void`, which carries no data.
+   */
+  payload?: TypeRef;
   doc?: string;
   loc: SourceLoc;
 }
@@ -127,7 +130,12 @@ export interface AndroidModel {
   package?: string;
   foregroundServiceTypes: ForegroundServiceType[];
   specialUseSubtype?: string;
-  notification: AndroidNotification;
+  /**
+   * Always present for `continuous` services (a foreground service must show
+   * one; the reader requires it). Optional for `transfer`, where it names the
+   * channel of the transfer notifications; never present for `periodic`.
+   */
+  notification?: AndroidNotification;
   restartOnBoot: boolean;
   onTimeout: TimeoutPolicy;
 }

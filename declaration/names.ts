@@ -1,0 +1,148 @@
+/**
+ * Checks on every name that becomes an identifier or a path in generated
+ * code: unsafe as a path, invalid or reserved in Kotlin, Swift, Rust or TS,
+ * and collisions after case conversion. The keyword lists and identifier
+ * grammars live in escape/ (one home for what each language reserves).
+ */
+import type { Node } from 'ts-morph';
+import { isReservedIdentifier, isValidIdentifier, type IdentifierLanguage } from '../escape/index.js';
+import { Code } from './codes.js';
+import type { NameForms } from './model.js';
+import { nameForms } from './naming.js';
+import { quote, whereIs, type Reporter } from './report.js';
+
+const ALL: readonly IdentifierLanguage[] = ['kotlin', 'swift', 'rust', 'ts'];
+const LANGUAGE_NAMES: Record<IdentifierLanguage, string> = { kotlin: 'Kotlin', swift: 'Swift', rust: 'Rust', ts: 'TypeScript' };
+
+/** What a name is, for messages ("field", "event", …), and which spellings of it reach which language. */
+export type NameRole = 'service' | 'event' | 'command' | 'field' | 'type' | 'enum value';
+
+type FormKey = keyof NameForms | 'raw';
+
+/**
+ * Which spelling of the name each target uses. Conservative on purpose: a
+ * template may use the raw name or a converted one, so every spelling a
+ * target can see must be usable there.
+ */
+const USAGE: Record<NameRole, Partial<Record<FormKey, readonly IdentifierLanguage[]>>> = {
+  service: { camel: ALL, pascal: ALL, snake: ALL },
+  event: { raw: ALL, camel: ALL, pascal: ALL, snake: ['rust'] },
+  command: { raw: ALL, camel: ALL, pascal: ALL, snake: ['rust'] },
+  field: { raw: ALL, camel: ['kotlin', 'swift', 'ts'], snake: ['rust'] },
+  type: { raw: ALL },
+  'enum value': { camel: ALL, pascal: ALL, screamingSnake: ALL },
+};
+
+/**
+ * Why a name would escape the output folder when used in a path, if it would.
+ * The kebab-case rule for service names already excludes all of these; this
+ * says *why* it matters, and covers names with no such rule (event names can
+ * be quoted property keys).
+ */
+export function unsafePathReason(name: string): string | undefined {
+  if (name.includes('\0')) return 'it contains a NUL character, which ends a path early';
+  if (/^([A-Za-z]:)?[\\/]/.test(name)) return 'it is an absolute path';
+  if (name.split(/[\\/]/).some((part) => part === '..')) return "it contains '..', which climbs out of the folder";
+  if (name.includes('/') || name.includes('\\')) return 'it contains a path separator';
+  if (name === '.' || name === '') return 'it names no file';
+  return undefined;
+}
+
+/**
+ * Report a name that cannot be used. Returns false if it was reported, so
+ * callers can skip follow-on checks (collisions) for it.
+ */
+export function checkName(report: Reporter, node: Node, role: NameRole, name: string, forms: NameForms = nameForms(name)): boolean {
+  if (role !== 'enum value') {
+    const unsafe = unsafePathReason(name);
+    if (unsafe) {
+      report.at(
+        node,
+        Code.unsafePath,
+        `${role} name ${quote(name)} would escape the output folder: ${unsafe}`,
+        'names become file, folder and type names in the generated code; use letters and digits only',
+      );
+      return false;
+    }
+  }
+  const invalid = new Map<string, IdentifierLanguage[]>();
+  const reserved = new Map<string, IdentifierLanguage[]>();
+  for (const [form, langs] of Object.entries(USAGE[role]) as [FormKey, readonly IdentifierLanguage[]][]) {
+    const spelled = form === 'raw' ? name : forms[form];
+    for (const lang of langs) {
+      const bucket = !isValidIdentifier(lang, spelled) ? invalid : isReservedIdentifier(lang, spelled) ? reserved : undefined;
+      if (!bucket) continue;
+      const list = bucket.get(spelled) ?? [];
+      if (!list.includes(lang)) list.push(lang);
+      bucket.set(spelled, list);
+    }
+  }
+  const describe = (m: Map<string, IdentifierLanguage[]>): string =>
+    [...m].map(([spelled, langs]) => `${quote(spelled)} in ${langs.map((l) => LANGUAGE_NAMES[l]).join(', ')}`).join('; ');
+  if (invalid.size) {
+    report.at(
+      node,
+      Code.invalidWord,
+      `${role} name ${quote(name)} is not a valid identifier: ${describe(invalid)}`,
+      role === 'enum value'
+        ? 'each value becomes an enum case; start it with a letter and use letters, digits, - or _'
+        : 'start with a letter; use letters and digits (camelCase)',
+    );
+    return false;
+  }
+  if (reserved.size) {
+    report.at(
+      node,
+      Code.reservedWord,
+      `${role} name ${quote(name)} is a reserved word: ${describe(reserved)}`,
+      'choose another name (for example with a more specific word before or after it)',
+    );
+    return false;
+  }
+  return true;
+}
+
+export interface NamedItem {
+  name: string;
+  node: Node;
+}
+
+/**
+ * Names in one scope (fields of a struct, events, commands, enum values, type
+ * names) must stay distinct in every spelling a target uses; for type names
+ * also case-insensitively, because they become file names and macOS and
+ * Windows file systems ignore case.
+ */
+export function checkCollisions(report: Reporter, items: readonly NamedItem[], what: string, role: NameRole): void {
+  const firstByKey = new Map<string, NamedItem>();
+  for (const item of items) {
+    const forms = nameForms(item.name);
+    const keys: [string, string][] = [['raw', item.name]];
+    if (role === 'type') keys.push(['file name (case-insensitive)', item.name.toLowerCase()]);
+    else
+      for (const f of ['camel', 'snake', 'pascal'] as const) {
+        if (f === 'pascal' && role === 'field') continue;
+        keys.push([f === 'snake' ? 'snake_case' : f === 'camel' ? 'camelCase' : 'PascalCase', forms[f]]);
+      }
+    for (const [form, key] of keys) {
+      const k = `${form}\u0000${key}`;
+      const first = firstByKey.get(k);
+      if (!first) {
+        firstByKey.set(k, item);
+        continue;
+      }
+      const other = whereIs(first.node, item.node);
+      if (form === 'raw') {
+        report.at(item.node, Code.duplicateName, `${what} ${quote(item.name)} is declared twice`, `the other one is at ${other}`);
+      } else {
+        report.at(
+          item.node,
+          Code.caseCollision,
+          `${what} ${quote(item.name)} and ${quote(first.name)} collide: both become ${quote(key)} in ${form}`,
+          `rename one of them (the other is at ${other})`,
+        );
+      }
+      break;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * A code frame: the offending line with a few lines of context and a `^~~~`
+ * underline, like compilers print. Dependency-free (the doctor reuses it).
+ *
+ *     3 | export interface SyncEvents {
+ *   > 4 |   when: Date;
+ *       |         ^~~~
+ *     5 | }
+ */
+import { colours, type Colours } from './colour.js';
+
+export interface CodeFrameOptions {
+  /** Lines shown before and after the offending one (default 2). */
+  context?: number;
+  colour?: Colours;
+}
+
+/**
+ * Control characters, DEL, C1 controls and bidirectional overrides would move
+ * the cursor or reorder text in a terminal (a "trojan source" line could hide
+ * what it really says), so each becomes one visible replacement character:
+ * one UTF-16 unit for one, which keeps the underline aligned.
+ */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function sanitizeForTerminal(text: string): string {
+  return text.replace(UNSAFE, '\ufffd');
+}
+
+/**
+ * Render the frame for a 1-based `line` and `column` (UTF-16 units, as
+ * TypeScript counts them). `length` is the span to underline; it is clamped
+ * to the end of the line so a multi-line span underlines its first line.
+ * Returns '' when the line is outside the source.
+ */
+export function codeFrame(
+  source: string,
+  line: number,
+  column: number,
+  length = 1,
+  options: CodeFrameOptions = {},
+): string {
+  const c = options.colour ?? colours(false);
+  const context = options.context ?? 2;
+  const lines = source.split(/\r\n|\r|\n/);
+  if (lines[0]?.charCodeAt(0) === 0xfeff) lines[0] = lines[0].slice(1);
+  if (line < 1 || line > lines.length) return '';
+  const first = Math.max(1, line - context);
+  const last = Math.min(lines.length, line + context);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const text = sanitizeForTerminal(lines[n - 1] ?? '');
+    const gutter = `${String(n).padStart(width)} |`;
+    if (n === line) {
+      out.push(`${c.red('>')} ${c.bold(gutter)}${text ? ' ' + text : ''}`);
+      const col = Math.min(Math.max(column, 1), text.length + 1);
+      const span = Math.max(1, Math.min(length, text.length - col + 1));
+      // Keep tabs as tabs so the underline lines up however the terminal expands them.
+      const pad = text.slice(0, col - 1).replace(/[^\t]/g, ' ');
+      out.push(`  ${' '.repeat(width)} | ${pad}${c.red('^' + '~'.repeat(span - 1))}`);
+    } else {
+      out.push(`  ${c.dim(gutter)}${text ? ' ' + text : ''}`);
+    }
+  }
+  return out.join('\n');
+}
