@@ -77,3 +77,9 @@ export function firstLoneSurrogate(s: string): number {
   const m = /\p{Cs}/u.exec(s);
   return m ? m.index : -1;
 }
+
+/** XML 1.0 `Char`, restated independently: index of the first character outside it, or -1. */
+export function firstNonXmlChar(s: string): number {
+  const m = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.exec(s);
+  return m ? m.index : -1;
+}
