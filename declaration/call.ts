@@ -13,13 +13,14 @@ const IMPORT_HINT = `add \`import { defineService } from '${PACKAGE_NAME}';\` at
 const EXPORT_HINT = "end the file with `export default defineService({ name: '…', kind: '…', hosts: [ … ] });`";
 
 /** The `defineService(...)` call, or undefined (reported) when there is none to read. */
-export function findDefineCall(sf: SourceFile, report: Reporter): CallExpression | undefined {
+export function findDefineCall(sf: SourceFile, report: Reporter, brokenSyntax = false): CallExpression | undefined {
   const assignment = sf.getExportAssignments().find((a) => !a.isExportEquals());
   if (!assignment) {
     const other = sf.getDefaultExportSymbol()?.getDeclarations()[0];
     if (other) {
       report.at(other, Code.notDefineService, 'the default export must be a defineService(…) call', EXPORT_HINT);
-    } else {
+    } else if (!brokenSyntax) {
+      // After a syntax error the export may only look missing (e.g. swallowed by an unclosed brace).
       report.push(Code.noDefaultExport, 'the declaration has no default export', EXPORT_HINT, { file: sf.getFilePath(), line: 1, column: 1 }, 1);
     }
     return undefined;

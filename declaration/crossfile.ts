@@ -3,6 +3,7 @@
  * identifier, one name, or names that become the same folder, crate or type
  * name (case-insensitively, as macOS and Windows file systems compare).
  */
+import { dirname, relative } from 'node:path';
 import type { Node } from 'ts-morph';
 import { Code } from './codes.js';
 import type { ServiceModel } from './model.js';
@@ -24,15 +25,15 @@ export function checkAcrossFiles(services: readonly ReadService[], report: Repor
       // iOS compares bundle and task identifiers case-insensitively.
       const first = byIdentifier.get(id.toLowerCase());
       if (first) {
-        report.at(s.identifierNode, Code.duplicateServiceIdentifier, `identifier ${quote(id)} is also used by the service in ${first.model.sourceFile}`,
-          `each service needs its own identifier (the other is at ${whereIs(first.identifierNode!, s.identifierNode)})`);
+        report.at(s.identifierNode, Code.duplicateServiceIdentifier, `identifier ${quote(id)} is also used by the service in ${near(first, s)}`,
+          `each service needs its own identifier (the other is at ${near(first, s)}:${whereIs(first.identifierNode!, s.identifierNode).split(':').slice(-2).join(':')})`);
       } else byIdentifier.set(id.toLowerCase(), s);
     }
     const name = s.model.names.kebab;
     const first = byName.get(name);
     if (first) {
-      report.at(s.nameNode, Code.duplicateServiceName, `service name ${quote(name)} is also used in ${first.model.sourceFile}`,
-        `rename one: both would generate the same files (the other is at ${whereIs(first.nameNode, s.nameNode)})`);
+      report.at(s.nameNode, Code.duplicateServiceName, `service name ${quote(name)} is also used in ${near(first, s)}`,
+        'rename one: both would generate the same files');
       continue;
     }
     byName.set(name, s);
@@ -41,7 +42,12 @@ export function checkAcrossFiles(services: readonly ReadService[], report: Repor
     if (clash) {
       report.at(s.nameNode, Code.serviceNameCollision,
         `service names ${quote(name)} and ${quote(clash.model.names.kebab)} collide: both become ${s.model.names.pascal} / ${clash.model.names.pascal}, the same name on case-insensitive file systems`,
-        `rename one (the other is at ${whereIs(clash.nameNode, s.nameNode)})`);
+        `rename one (the other is in ${near(clash, s)})`);
     } else byFolded.set(folded, s);
   }
+}
+
+/** The other declaration's path, relative to the folder of the one reported. */
+function near(other: ReadService, from: ReadService): string {
+  return relative(dirname(from.model.sourceFile), other.model.sourceFile) || other.model.sourceFile;
 }

@@ -113,7 +113,9 @@ export interface NamedItem {
  * also case-insensitively, because they become file names and macOS and
  * Windows file systems ignore case.
  */
-export function checkCollisions(report: Reporter, items: readonly NamedItem[], what: string, role: NameRole): void {
+export function checkCollisions(report: Reporter, items: readonly NamedItem[], role: NameRole, scope?: string): Set<Node> {
+  const inScope = scope ? ` in ${scope}` : '';
+  const collided = new Set<Node>();
   const firstByKey = new Map<string, NamedItem>();
   for (const item of items) {
     const forms = nameForms(item.name);
@@ -132,17 +134,19 @@ export function checkCollisions(report: Reporter, items: readonly NamedItem[], w
         continue;
       }
       const other = whereIs(first.node, item.node);
+      collided.add(item.node);
       if (form === 'raw') {
-        report.at(item.node, Code.duplicateName, `${what} ${quote(item.name)} is declared twice`, `the other one is at ${other}`);
+        report.at(item.node, Code.duplicateName, `${role} ${quote(item.name)}${inScope} is declared twice`, `the other one is at ${other}`);
       } else {
         report.at(
           item.node,
           Code.caseCollision,
-          `${what} ${quote(item.name)} and ${quote(first.name)} collide: both become ${quote(key)} in ${form}`,
+          `${role}s ${quote(first.name)} and ${quote(item.name)}${inScope} collide: both become ${quote(key)} in ${form}`,
           `rename one of them (the other is at ${other})`,
         );
       }
       break;
     }
   }
+  return collided;
 }

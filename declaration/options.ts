@@ -106,7 +106,8 @@ export function checkOptions(root: Literal, report: Reporter, spec: Spec = servi
       case 'enum': {
         const v = scalar as string;
         if (!s.values.includes(v)) {
-          report.at(lit.node, Code.invalidValue, `${quote(v)} is not a valid ${label(path)}`, didYouMean(v, s.values));
+          const item = /\[\d+\]$/.test(path) ? `value in ${label(parentPath(path))}` : label(path);
+          report.at(lit.node, Code.invalidValue, `${quote(v)} is not a valid ${item}`, didYouMean(v, s.values));
           return INVALID;
         }
         return v;

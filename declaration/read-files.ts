@@ -54,8 +54,10 @@ export function readFiles(files: readonly string[]): FilesResult {
 
 function readOne(project: Project, sf: SourceFile, report: Reporter): ReadService | undefined {
   const syntaxReported = new Set<SourceFile>();
+  const before = report.count;
   reportSyntax(project, sf, report, syntaxReported);
-  const call = findDefineCall(sf, report);
+  const brokenSyntax = report.count > before;
+  const call = findDefineCall(sf, report, brokenSyntax);
   if (!call) return undefined;
 
   const args = call.getArguments();
@@ -99,13 +101,20 @@ function readOne(project: Project, sf: SourceFile, report: Reporter): ReadServic
   return { model, nameNode, ...(identifierNode ? { identifierNode } : {}) };
 }
 
-/** TypeScript's own syntax errors, once per file, located. */
+/**
+ * TypeScript's own syntax errors, once per file, located. Only the first on
+ * each line: the parser's recovery often adds several more there that say
+ * nothing new.
+ */
 function reportSyntax(project: Project, sf: SourceFile, report: Reporter, done: Set<SourceFile>): void {
   if (done.has(sf) || isLibFile(project, sf) || isPackageFile(sf)) return;
   done.add(sf);
+  const lines = new Set<number>();
   for (const d of project.getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode)) {
     const start = d.start ?? 0;
     const { line, column } = sf.getLineAndColumnAtPos(start);
+    if (lines.has(line)) continue;
+    lines.add(line);
     report.push(Code.syntax, ts.flattenDiagnosticMessageText(d.messageText, '\n'), undefined, { file: sf.getFilePath(), line, column }, Math.max(1, d.length ?? 1));
   }
 }

@@ -56,6 +56,10 @@ const BUILTIN_HINTS: Record<string, string> = {
   String: 'use the primitive string',
   Number: 'use the primitive number',
   Boolean: 'use the primitive boolean',
+  WeakMap: 'use Record<string, T>',
+  WeakSet: 'use an array',
+  BigInt: 'use number, or Integer for whole numbers',
+  Symbol: 'symbols cannot be sent between processes; use a string',
 };
 
 export class TypeResolver {
@@ -80,7 +84,7 @@ export class TypeResolver {
     const members = this.containerMembers(typeNode, 'events');
     if (!members) return [];
     const out: EventDecl[] = [];
-    const names: NamedItem[] = [];
+    const collided = this.memberCollisions(members, 'event');
     for (const m of members) {
       if (!Node.isPropertySignature(m)) {
         this.rejectMember(m, 'event', Code.notProperty, 'declare each event as a property: `progress: { done: number }`');
@@ -89,8 +93,8 @@ export class TypeResolver {
       const name = this.memberName(m, 'event');
       if (name === undefined) continue;
       const nameNode = m.getNameNode();
-      if (!checkName(this.report, nameNode, 'event', name)) continue;
-      names.push({ name, node: nameNode });
+      if (collided.has(nameNode)) continue;
+      const usable = checkName(this.report, nameNode, 'event', name);
       if (m.hasQuestionToken()) {
         this.report.at(m.getQuestionTokenNodeOrThrow(), Code.optionalMethod, `event ${quote(name)} cannot be optional`, 'remove the `?`: a declared event may always be emitted');
       }
@@ -103,13 +107,12 @@ export class TypeResolver {
         continue;
       }
       if (unwrap(typeNode).getKind() !== SyntaxKind.VoidKeyword) {
-        const payload = this.objectType(typeNode, `${pascalCase(name)}Event`, `the payload of event ${quote(name)}`);
-        if (!payload) continue;
+        const payload = this.objectType(typeNode, `${pascalCase(name) || 'Unnamed'}Event`, `the payload of event ${quote(name)}`);
+        if (!payload || !usable) continue;
         event.payload = payload;
       }
       out.push(event);
     }
-    checkCollisions(this.report, names, 'event', 'event');
     return out;
   }
 
@@ -117,7 +120,7 @@ export class TypeResolver {
     const members = this.containerMembers(typeNode, 'commands');
     if (!members) return [];
     const out: CommandDecl[] = [];
-    const names: NamedItem[] = [];
+    const collided = this.memberCollisions(members, 'command');
     for (const m of members) {
       if (!Node.isMethodSignature(m)) {
         const hint = Node.isPropertySignature(m)
@@ -129,8 +132,8 @@ export class TypeResolver {
       const name = this.memberName(m, 'command');
       if (name === undefined) continue;
       const nameNode = m.getNameNode();
-      if (!checkName(this.report, nameNode, 'command', name)) continue;
-      names.push({ name, node: nameNode });
+      if (collided.has(nameNode)) continue;
+      checkName(this.report, nameNode, 'command', name);
       const command: CommandDecl = { name, names: nameForms(name), loc: locOf(nameNode) };
       const doc = docOf(m);
       if (doc) command.doc = doc;
@@ -142,7 +145,7 @@ export class TypeResolver {
         continue;
       }
       const params = m.getParameters();
-      const base = pascalCase(name);
+      const base = pascalCase(name) || 'Unnamed';
       if (params.length > 1) {
         this.report.at(params[1]!, Code.parameters, `command ${quote(name)} takes ${params.length} parameters; at most one is allowed`, `put them in one object: \`${name}(input: { … })\``);
       }
@@ -170,8 +173,21 @@ export class TypeResolver {
       }
       out.push(command);
     }
-    checkCollisions(this.report, names, 'command', 'command');
     return out;
+  }
+
+  /**
+   * Events (or commands) whose names collide after case conversion, checked
+   * before their types so the synthesised type names do not collide again.
+   */
+  private memberCollisions(members: TypeElementTypes[], role: 'event' | 'command'): Set<Node> {
+    const items: NamedItem[] = [];
+    for (const m of members) {
+      if (!Node.isPropertySignature(m) && !Node.isMethodSignature(m)) continue;
+      const n = m.getNameNode();
+      if (Node.isIdentifier(n) || Node.isStringLiteral(n)) items.push({ name: Node.isIdentifier(n) ? n.getText() : n.getLiteralValue(), node: n });
+    }
+    return checkCollisions(this.report, items, role);
   }
 
   /** `void`, `Promise<void>` → none; `Promise<T>` → T; else T. */
@@ -267,6 +283,8 @@ export class TypeResolver {
   private resolve(node: TypeNode, hint: string, allowUndefined: boolean): Resolved | undefined {
     const t = unwrap(node);
     this.files.add(t.getSourceFile());
+    // A type the parser had to invent after a syntax error: that error says it all.
+    if (t.getWidth() === 0) return undefined;
     switch (t.getKind()) {
       case SyntaxKind.StringKeyword:
         return plain({ kind: 'string' });
@@ -362,7 +380,7 @@ export class TypeResolver {
       else ok = false;
     }
     const before = this.report.count;
-    checkCollisions(this.report, items, 'enum value', 'enum value');
+    checkCollisions(this.report, items, 'enum value', name);
     ok &&= this.report.count === before;
     if (!this.registerName(name, nameNode, `the string-literal union at ${locText(node)}`)) return undefined;
     const type: EnumType = { kind: 'enum', name, values, loc: locOf(nameNode) };
@@ -390,21 +408,21 @@ export class TypeResolver {
       const fieldName = this.memberName(m, 'field');
       if (fieldName === undefined) continue;
       const fieldNode = m.getNameNode();
-      if (!checkName(this.report, fieldNode, 'field', fieldName)) continue;
-      items.push({ name: fieldName, node: fieldNode });
+      const usable = checkName(this.report, fieldNode, 'field', fieldName);
+      if (usable) items.push({ name: fieldName, node: fieldNode });
       const typeNode = m.getTypeNode();
       if (!typeNode) {
         this.report.at(fieldNode, Code.unsupportedType, `field ${quote(fieldName)} in ${name} has no type`, 'give it a type: `' + fieldName + ': string`');
         continue;
       }
-      const r = this.resolve(typeNode, name + pascalCase(fieldName), true);
-      if (!r) continue;
+      const r = this.resolve(typeNode, name + (pascalCase(fieldName) || 'Field'), true);
+      if (!r || !usable) continue;
       const field: Field = { name: fieldName, type: r.ref, optional: m.hasQuestionToken() || r.optional, loc: locOf(fieldNode) };
       const fieldDoc = docOf(m);
       if (fieldDoc) field.doc = fieldDoc;
       fields.push(field);
     }
-    checkCollisions(this.report, items, `field in ${name}:`, 'field');
+    checkCollisions(this.report, items, 'field', name);
     if (registered) {
       const type: StructType = { kind: 'struct', name, fields, loc: locOf(nameNode) };
       if (doc) type.doc = doc;
@@ -553,6 +571,10 @@ export class TypeResolver {
       } else {
         this.report.at(t, Code.unresolved, `type \`${name}\` comes from the package ${quote(from)}, which the reader does not follow`, 'declare the type in your project (this file or one it imports with a relative path)');
       }
+      return;
+    }
+    if (Object.prototype.hasOwnProperty.call(BUILTIN_HINTS, name)) {
+      this.report.at(t, Code.unsupportedType, `built-in type \`${name}\` is not supported`, BUILTIN_HINTS[name]);
       return;
     }
     this.report.at(t, Code.unresolved, `cannot find type \`${name}\``, 'declare it in this file, or import it from a file of your project with a relative path');
