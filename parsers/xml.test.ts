@@ -42,6 +42,10 @@ const bad: Array<[string, string, number, number]> = [
   ['', 'no root element', 1, 1],
   ['<a><!-- x -- y --></a>', "'--'", 1, 11],
   ['\n\n<?xml version="1.0"?><a/>', 'very start', 3, 1],
+  ['<a><!-- x ---></a>', "'--->'", 1, 11],
+  ['<!DOCTYPE a><!DOCTYPE a><a/>', 'one DOCTYPE', 1, 13],
+  ['<?XML version="1.0"?><a/>', 'reserved', 1, 1],
+  ['<a><?Xml x?></a>', 'reserved', 1, 4],
 ];
 for (const [src, msg, line, column] of bad) {
   test(`rejects ${JSON.stringify(src)} at ${line}:${column}`, () => {

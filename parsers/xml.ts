@@ -252,6 +252,7 @@ export function parseXml(source: string, file?: string): XmlDocument {
       if (close < 0) fail('unterminated processing instruction', at);
       const raw = source.slice(at, close + 2);
       const isDecl = /^<\?xml[\s?]/.test(raw);
+      if (!isDecl && /^<\?xml(?:[\s?]|$)/i.test(raw)) fail(`the processing-instruction name ${raw.slice(2, 5)} is reserved (the XML declaration is written <?xml)`, at);
       if (isDecl && at !== (hasBom ? 1 : 0)) fail('the XML declaration must be at the very start of the file', at);
       i = close + 2;
       addNode({ type: isDecl ? 'declaration' : 'pi', raw, start: at, end: i });
@@ -260,6 +261,8 @@ export function parseXml(source: string, file?: string): XmlDocument {
       if (close < 0) fail('unterminated comment', at);
       const value = source.slice(i + 4, close);
       if (value.includes('--')) fail("'--' is not allowed inside a comment", i + 4 + value.indexOf('--'));
+      // `<!-- x --->`: the first `-->` found leaves a '-' at the end of the text, which is a `--` too.
+      if (value.endsWith('-')) fail("a comment cannot end with '--->'", close - 1);
       i = close + 3;
       addNode({ type: 'comment', value, start: at, end: i });
     } else if (startsWith('<![CDATA[', i)) {
@@ -271,6 +274,7 @@ export function parseXml(source: string, file?: string): XmlDocument {
       addNode({ type: 'text', value, start: at, end: i, cdata: true });
     } else if (startsWith('<!DOCTYPE', i)) {
       if (root || stack.length) fail('DOCTYPE must come before the root element', at);
+      if (prolog.some((n) => n.type === 'doctype')) fail('a document has one DOCTYPE', at);
       const close = source.indexOf('>', i);
       if (close < 0) fail('unterminated DOCTYPE', at);
       const raw = source.slice(at, close + 1);
