@@ -25,6 +25,11 @@ test('reads every value type with its element', () => {
   assert.equal(doc.xml.position(modes!.keyEl.start).line, 5);
 });
 
+test('signed hexadecimal integers keep their sign', () => {
+  const doc = parsePlist('<plist><dict><key>a</key><integer>-0x10</integer><key>b</key><integer>+0x1F</integer><key>c</key><integer>0x1f</integer></dict></plist>');
+  assert.deepEqual(toPlain(doc.root), { a: -16, b: 31, c: 31 });
+});
+
 const bad: Array<[string, string, number]> = [
   ['<plist><dict><key>a</key></dict></plist>', 'has no value', 1],
   ['<plist><dict><key>a</key>\n<key>b</key><string/></dict></plist>', 'has no value', 1],

@@ -108,7 +108,10 @@ export function parsePlist(source: string, file?: string): PlistDocument {
       case 'integer': {
         const raw = leaf(el).trim();
         if (!INTEGER.test(raw)) fail(`<integer> holds "${raw}", not an integer`, el);
-        return { type: 'integer', value: Number(raw.replace(/^([+-]?)0x/, '$10x')), raw, el };
+        // Number() reads '0x1F' but not '-0x1F' or '+0x1F': apply the sign by hand.
+        const hex = /^([+-]?)0x([0-9a-fA-F]+)$/.exec(raw);
+        const value = hex ? (hex[1] === '-' ? -1 : 1) * parseInt(hex[2]!, 16) : Number(raw);
+        return { type: 'integer', value, raw, el };
       }
       case 'real': {
         const raw = leaf(el).trim();
