@@ -77,11 +77,12 @@ function ios(o: ServiceOptions): IosModel {
     // 'development' until the user says otherwise: it is what Xcode signs debug builds with.
     pushEnvironment: i.pushEnvironment ?? 'development',
   };
-  // `refresh: true` means the 15-minute floor. A periodic service without an
-  // explicit refresh runs on iOS as a refresh task at its own period.
-  if (i.refresh === true) model.refresh = { everyMinutes: 15 };
-  else if (typeof i.refresh === 'object') model.refresh = { everyMinutes: i.refresh.everyMinutes };
-  else if (i.refresh === undefined && o.kind === 'periodic' && o.schedule) model.refresh = { everyMinutes: o.schedule.everyMinutes };
+  // A periodic service refreshes on iOS at its own period unless told
+  // otherwise (`refresh: false` turns it off); for other kinds `refresh: true`
+  // means the 15-minute floor.
+  const period = o.kind === 'periodic' && o.schedule ? o.schedule.everyMinutes : 15;
+  if (typeof i.refresh === 'object') model.refresh = { everyMinutes: i.refresh.everyMinutes };
+  else if (i.refresh === true || (i.refresh === undefined && o.kind === 'periodic')) model.refresh = { everyMinutes: period };
   // `processing: true` means no constraints.
   if (i.processing === true) model.processing = { requiresNetwork: false, requiresExternalPower: false };
   else if (typeof i.processing === 'object')
