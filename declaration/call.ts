@@ -26,7 +26,8 @@ export function findDefineCall(sf: SourceFile, report: Reporter, brokenSyntax = 
     return undefined;
   }
   let expr: Node = assignment.getExpression();
-  while (Node.isParenthesizedExpression(expr)) expr = expr.getExpression();
+  // `(…)`, `… satisfies T` and `… as T` wrap the call without changing it.
+  while (Node.isParenthesizedExpression(expr) || Node.isSatisfiesExpression(expr) || Node.isAsExpression(expr)) expr = expr.getExpression();
   if (!Node.isCallExpression(expr)) {
     const hint = Node.isIdentifier(expr) ? `export the call itself: \`export default defineService({ … })\`` : EXPORT_HINT;
     report.at(expr, Code.notDefineService, 'the default export must be a defineService(…) call', hint);

@@ -57,12 +57,23 @@ export interface AndroidNotificationOptions {
 export interface AndroidOptions {
   /** Kotlin package of the generated code; defaults to the service identifier. */
   package?: string;
+  /**
+   * Required for `continuous` services (Android 14+ refuses an untyped
+   * foreground service); not allowed for other kinds. `location`, `camera`
+   * and `microphone` need the matching entry in `permissions`.
+   */
   foregroundServiceType?: ForegroundServiceType[];
   /** Required with `specialUse`: the `PROPERTY_SPECIAL_USE_FGS_SUBTYPE` value. */
   specialUseSubtype?: string;
+  /**
+   * Required for `continuous` services (a foreground service must show one);
+   * optional for `transfer` (the channel of the transfer notifications); not
+   * allowed for `periodic`.
+   */
   notification?: AndroidNotificationOptions;
-  /** Restart after BOOT_COMPLETED / LOCKED_BOOT_COMPLETED / MY_PACKAGE_REPLACED. */
+  /** Restart after BOOT_COMPLETED / LOCKED_BOOT_COMPLETED / MY_PACKAGE_REPLACED (continuous only; default false). */
   restartOnBoot?: boolean;
+  /** Continuous only; default 'stop'. */
   onTimeout?: TimeoutPolicy;
 }
 
@@ -82,7 +93,11 @@ export type IosBackgroundMode =
   | 'bluetooth-peripheral';
 
 export interface IosOptions {
-  /** BGAppRefreshTask; `everyMinutes` is the earliest begin date offset. */
+  /**
+   * BGAppRefreshTask; `everyMinutes` (at least 15) is the earliest begin date
+   * offset. `true` means the schedule's period for a periodic service and 15
+   * otherwise; a periodic service refreshes at its period unless this is `false`.
+   */
   refresh?: { everyMinutes: number } | boolean;
   /** BGProcessingTask, for network, external power or long work. */
   processing?: { requiresNetwork?: boolean; requiresExternalPower?: boolean } | boolean;
@@ -103,12 +118,15 @@ export interface ScheduleOptions {
   requiresCharging?: boolean;
   requiresDeviceIdle?: boolean;
   requiresBatteryNotLow?: boolean;
-  /** Time budget for one run, in seconds. */
+  /** Time budget for one run, in seconds: 1–600 (JobScheduler's 10 minutes); default 600. */
   maxRunSeconds?: number;
 }
 
+/** Defaults when absent: runtime 'rust' with a Tauri host, else 'node'; mode 'inProcess'. */
 export interface DesktopOptions {
+  /** 'rust' needs the 'tauri' host; 'node' in mode 'inProcess' needs the 'capacitor' host. */
   runtime: 'rust' | 'node';
+  /** `autostart`, `keepAlive` and `outliveLogout` need 'osService'. */
   mode: 'inProcess' | 'osService';
   /** Start with the user session (systemd `WantedBy`, launchd `RunAtLoad`). */
   autostart?: boolean;
@@ -142,7 +160,7 @@ export interface TransferOptions {
 }
 
 export interface ServiceOptions {
-  /** kebab-case; every type and file name derives from it. */
+  /** kebab-case (`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`, at most 40 characters); every type and file name derives from it. */
   name: string;
   /** Reverse-DNS id; defaults to the host app's id + "." + name. */
   identifier?: string;
@@ -153,7 +171,9 @@ export interface ServiceOptions {
   android?: AndroidOptions;
   ios?: IosOptions;
   desktop?: DesktopOptions;
+  /** Required for `periodic` services; not allowed for other kinds. */
   schedule?: ScheduleOptions;
+  /** Only for `transfer` services. */
   transfer?: TransferOptions;
   permissions?: ServicePermission[];
 }

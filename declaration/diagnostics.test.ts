@@ -69,3 +69,9 @@ test('a missing declaration file is a located diagnostic, not a crash', async ()
     assert.match(formatDiagnostics(result.diagnostics), /^\/nonexistent\/dir\/x\.bg\.ts:1:1: error BG001 cannot read the declaration: it does not exist/);
   }
 });
+
+test('every diagnostic code is documented in declaration/README.md', async () => {
+  const { Code } = await import('./codes.js');
+  const readme = readFileSync(sourcePath('declaration', 'README.md'), 'utf8');
+  for (const code of Object.values(Code)) assert.ok(readme.includes(`| ${code} |`), `${code} missing from the README table`);
+});

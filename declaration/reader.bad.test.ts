@@ -14,6 +14,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { sourcePath } from '../lib/paths.js';
+import { Code } from './codes.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { readDeclarations } from './reader.js';
 
@@ -51,6 +52,12 @@ const cases = readdirSync(dir).sort().map((name) => {
 test('the bad-input suite has at least 60 cases, each with an expectation', () => {
   assert.ok(cases.length >= 60, `only ${cases.length} cases`);
   for (const c of cases) assert.ok(c.expectations.length > 0, `${c.name} has no // expect: line`);
+});
+
+test('every diagnostic code has at least one bad declaration (BG001, an unreadable file, is tested in diagnostics.test)', () => {
+  const covered = new Set(cases.flatMap((c) => c.expectations.map((e) => e.code)));
+  const missing = Object.values(Code).filter((code) => code !== Code.fileUnreadable && !covered.has(code));
+  assert.deepEqual(missing, []);
 });
 
 for (const c of cases) {
