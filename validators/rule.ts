@@ -8,7 +8,8 @@ import type { AppProject } from './project/types.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type ConfiguredSeverity = Severity | 'off';
-export type RulePlatform = 'android' | 'ios' | 'desktop' | 'tauri' | 'capacitor' | 'declaration';
+/** `core`: findings of bg-doctor itself (parse errors, suppressions, internal errors). */
+export type RulePlatform = 'android' | 'ios' | 'desktop' | 'tauri' | 'capacitor' | 'declaration' | 'core';
 
 export interface RuleDocs {
   /** One line: what the rule checks. */
@@ -82,8 +83,18 @@ export interface Report {
   fix?: Fix;
 }
 
+/** Options of one run that rules may consult. */
+export interface RunSettings {
+  /**
+   * targetSdk to assume when the app's build files do not say (`--target-sdk`).
+   * Never overrides a value the project states.
+   */
+  assumeTargetSdk?: number;
+}
+
 export interface RuleContext {
   project: AppProject;
+  settings: RunSettings;
   report(r: Report): void;
 }
 

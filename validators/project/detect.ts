@@ -1,0 +1,349 @@
+/**
+ * Find the apps under the audited folder and build one `AppProject` each.
+ *
+ * Roots are recognised by their markers, most specific first:
+ *   1. Tauri v2 — `src-tauri/tauri.conf.json` (android: `gen/android`, iOS: `gen/apple`)
+ *   2. Capacitor — `capacitor.config.*` (android/, ios/App)
+ *   3. Flutter — `pubspec.yaml` that is not a plugin package (android/, ios/)
+ *   4. React Native / Expo — package.json with react-native/expo, or an Expo app.json
+ *   5. a mobile layout without markers: a folder with `android/<app module>` or `ios/…/Info.plist`
+ *   6. native Android — the remaining Gradle modules, grouped by settings.gradle
+ *      (or by the audited folder when there is none)
+ *   7. native iOS — the remaining Info.plists, grouped by the folder holding the .xcodeproj
+ *   8. desktop unit files, attached to the deepest app root that contains them
+ * Library modules that belong to no app (plugins next to an example app) are
+ * merged into apps whose build files cannot say what they depend on.
+ */
+import { basename, dirname, join, relative, sep } from 'node:path';
+import type { AppProject, ProjectFiles, ProjectKind } from './types.js';
+import type { RunSettings } from '../rule.js';
+import { androidModules, loadAndroidApps, type AndroidModule } from './android.js';
+import { findGradleRootDir } from './gradle.js';
+import { isInfoPlistPath, loadIosTargets } from './ios.js';
+import { loadTauri, TAURI_CONFIG_NAMES, tauriPluginAndroidDirs } from './tauri.js';
+import { CAPACITOR_CONFIG_NAMES, loadCapacitor } from './capacitor.js';
+import { EXPO_CONFIG_NAMES, expoSdk, isExpoConfig, loadExpoAndroid } from './expo.js';
+import { isLaunchdPlistPath, isSystemdUnitPath, isWindowsTaskPath, loadDesktop } from './desktop.js';
+import { toPosix } from './files.js';
+
+interface RootSpec {
+  dir: string;
+  kinds: Set<ProjectKind>;
+  androidDir?: string;
+  iosDir?: string;
+  tauriDir?: string;
+  capacitor?: boolean;
+  expoConfig?: string;
+  packageJson?: string;
+  flutter?: boolean;
+}
+
+function within(p: string, dir: string): boolean {
+  return p === dir || p.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function deps(pkg: unknown): Record<string, unknown> {
+  if (!isObject(pkg)) return {};
+  return { ...(isObject(pkg.devDependencies) ? pkg.devDependencies : {}), ...(isObject(pkg.dependencies) ? pkg.dependencies : {}) };
+}
+
+export function detectApps(files: ProjectFiles & { paths: string[] }, settings: RunSettings = {}): AppProject[] {
+  const root = files.root;
+  const paths = files.paths;
+  const roots = new Map<string, RootSpec>();
+  const spec = (dir: string): RootSpec => {
+    let s = roots.get(dir);
+    if (!s) roots.set(dir, (s = { dir, kinds: new Set() }));
+    return s;
+  };
+
+  const byName = new Map<string, string[]>();
+  for (const p of paths) {
+    const n = basename(p);
+    let l = byName.get(n);
+    if (!l) byName.set(n, (l = []));
+    l.push(p);
+  }
+  const named = (...names: string[]) => names.flatMap((n) => byName.get(n) ?? []);
+
+  // 1. Tauri
+  for (const conf of named(...TAURI_CONFIG_NAMES)) {
+    const d = dirname(conf);
+    if (d.includes(`${sep}gen${sep}`)) continue;
+    const appDir = basename(d) === 'src-tauri' && d !== root ? dirname(d) : d;
+    const s = spec(appDir);
+    if (s.tauriDir) continue;
+    s.kinds.add('tauri');
+    s.tauriDir = d;
+    s.androidDir = join(d, 'gen', 'android');
+    s.iosDir = join(d, 'gen', 'apple');
+  }
+  // 2. Capacitor
+  for (const conf of named(...CAPACITOR_CONFIG_NAMES)) {
+    const s = spec(dirname(conf));
+    s.kinds.add('capacitor');
+    s.capacitor = true;
+    s.androidDir ??= join(s.dir, 'android');
+    s.iosDir ??= join(s.dir, 'ios');
+  }
+  // 3. Flutter (plugin packages are libraries, not apps)
+  for (const pub of named('pubspec.yaml')) {
+    const src = files.read(pub) ?? '';
+    if (/^flutter:\s*\n(?:[ \t]+.*\n|\s*\n)*?[ \t]+plugin:/m.test(src)) continue;
+    if (!/^\s*flutter:/m.test(src) && !/\bsdk:\s*flutter\b/.test(src)) continue;
+    const s = spec(dirname(pub));
+    s.kinds.add('flutter');
+    s.flutter = true;
+    s.androidDir ??= join(s.dir, 'android');
+    s.iosDir ??= join(s.dir, 'ios');
+  }
+  // 4. React Native / Expo
+  for (const pj of named('package.json')) {
+    const d = dirname(pj);
+    const dd = deps(files.json(pj));
+    const expoConfig = EXPO_CONFIG_NAMES.map((n) => join(d, n)).find((f) => files.exists(f) && isExpoConfig(files, f));
+    if ('expo' in dd || expoConfig) {
+      const s = spec(d);
+      s.kinds.add('expo');
+      s.expoConfig = expoConfig;
+      s.packageJson = pj;
+    } else if ('react-native' in dd && (files.isDir(join(d, 'android')) || files.isDir(join(d, 'ios')))) {
+      const s = spec(d);
+      s.kinds.add('react-native');
+      s.packageJson = pj;
+    } else if (roots.has(d)) {
+      spec(d).packageJson = pj;
+      continue;
+    } else continue;
+    const s = spec(d);
+    s.androidDir ??= join(d, 'android');
+    s.iosDir ??= join(d, 'ios');
+  }
+  for (const conf of named(...EXPO_CONFIG_NAMES)) {
+    const d = dirname(conf);
+    if (roots.get(d)?.expoConfig || !isExpoConfig(files, conf)) continue;
+    const s = spec(d);
+    s.kinds.add('expo');
+    s.expoConfig = conf;
+    s.androidDir ??= join(d, 'android');
+    s.iosDir ??= join(d, 'ios');
+  }
+
+  const modules = androidModules(paths);
+  const plists = paths.filter(isInfoPlistPath);
+  const moduleIsAppLike = (m: AndroidModule) => {
+    const b = basename(m.dir);
+    return b === 'app' || m.manifests.some((x) => /LAUNCHER/.test(files.read(x.file) ?? ''));
+  };
+  // 5. Mobile layouts without markers: <D>/android/<app module>, <D>/ios/**/Info.plist.
+  for (const m of modules) {
+    const parts = m.dir.split(sep);
+    const i = parts.lastIndexOf('android');
+    if (i <= 0 || i === parts.length - 1 || !moduleIsAppLike(m)) continue;
+    const d = parts.slice(0, i).join(sep) || sep;
+    if (!within(d, root) || [...roots.values()].some((r) => r.androidDir && within(m.dir, r.androidDir))) continue;
+    const s = spec(d);
+    s.androidDir ??= join(d, 'android');
+    s.iosDir ??= join(d, 'ios');
+  }
+  for (const p of plists) {
+    const parts = p.split(sep);
+    const i = parts.lastIndexOf('ios');
+    if (i <= 0) continue;
+    const d = parts.slice(0, i).join(sep) || sep;
+    if (!within(d, root) || [...roots.values()].some((r) => r.iosDir && within(p, r.iosDir))) continue;
+    const s = spec(d);
+    s.androidDir ??= join(d, 'android');
+    s.iosDir ??= join(d, 'ios');
+  }
+  for (const s of roots.values()) {
+    if (s.kinds.size) continue;
+    const manifestText = modules
+      .filter((m) => s.androidDir && within(m.dir, s.androidDir))
+      .flatMap((m) => m.manifests.map((x) => files.read(x.file) ?? ''))
+      .join('\n');
+    if (files.exists(join(s.dir, 'ios', 'App', 'App', 'Info.plist')) || /com\.getcapacitor/.test(manifestText)) s.kinds.add('capacitor');
+    else if (files.exists(join(s.dir, 'ios', 'Runner', 'Info.plist')) || /flutterEmbedding|io\.flutter\./.test(manifestText)) s.kinds.add('flutter');
+    else if (/com\.facebook\.react|\.MainApplication\b/.test(manifestText) || files.isDir(join(s.dir, 'ios'))) s.kinds.add('react-native');
+    else s.kinds.add('android-native');
+  }
+
+  // Modules and plists not claimed by a marked root.
+  const rootList = [...roots.values()];
+  const claimedModule = (m: AndroidModule) => rootList.some((r) => r.androidDir && within(m.dir, r.androidDir));
+  const freeModules = modules.filter((m) => !claimedModule(m));
+
+  // 6. Native Android: group free modules by Gradle build.
+  const groups = new Map<string, AndroidModule[]>();
+  for (const m of freeModules) {
+    const g = findGradleRootDir(files, m.dir, root) ?? root;
+    let l = groups.get(g);
+    if (!l) groups.set(g, (l = []));
+    l.push(m);
+  }
+  // Groups with no app-like module are library pools (plugins beside an example app).
+  const orphanLibraries: AndroidModule[] = [];
+  const appGroups: Array<[string, AndroidModule[]]> = [];
+  for (const [g, mods] of groups) {
+    const hasBuild = mods.some((m) => files.exists(join(m.dir, 'build.gradle')) || files.exists(join(m.dir, 'build.gradle.kts')));
+    if (!hasBuild && !mods.some(moduleIsAppLike)) orphanLibraries.push(...mods);
+    else appGroups.push([g, mods]);
+  }
+  const anyApp = rootList.some((r) => r.androidDir && modules.some((m) => within(m.dir, r.androidDir!))) || appGroups.length > 0;
+  if (!anyApp && orphanLibraries.length) {
+    // A plugin/library repository on its own: audit its modules as one library "app".
+    appGroups.push([root, orphanLibraries.splice(0)]);
+  }
+
+  const projects = new Map<string, AppProject>();
+  const project = (dir: string, kinds: Iterable<ProjectKind>): AppProject => {
+    let p = projects.get(dir);
+    if (!p) {
+      p = {
+        root: dir,
+        name: toPosix(relative(root, dir)) || '.',
+        kinds: [],
+        files,
+        ios: [],
+        desktop: { systemdUnits: [], launchdPlists: [], windowsTasks: [] },
+        declarations: [],
+      };
+      projects.set(dir, p);
+    }
+    for (const k of kinds) if (!p.kinds.includes(k)) p.kinds.push(k);
+    return p;
+  };
+
+  const pluginManifestsFor = (s: RootSpec): Array<{ file: string; label: string }> => {
+    const out: Array<{ file: string; label: string }> = [];
+    const seen = new Set<string>();
+    const add = (file: string, label: string) => {
+      if (!seen.has(file) && files.exists(file)) {
+        seen.add(file);
+        out.push({ file, label });
+      }
+    };
+    if (s.packageJson) {
+      const pkg = files.json(s.packageJson);
+      const d = isObject(pkg) && isObject(pkg.dependencies) ? Object.keys(pkg.dependencies) : [];
+      for (const name of d) {
+        // Direct dependencies only, looked up in node_modules here and above (hoisted workspaces).
+        for (let dir = s.dir; within(dir, root) || dir === root; dir = dirname(dir)) {
+          const f = join(dir, 'node_modules', name, 'android', 'src', 'main', 'AndroidManifest.xml');
+          if (files.exists(f)) {
+            add(f, name);
+            break;
+          }
+          if (dir === root || dirname(dir) === dir) break;
+        }
+      }
+    }
+    if (s.flutter) {
+      const deps = files.json(join(s.dir, '.flutter-plugins-dependencies'));
+      const android = isObject(deps) && isObject(deps.plugins) && Array.isArray(deps.plugins.android) ? deps.plugins.android : [];
+      for (const p of android) {
+        if (isObject(p) && typeof p.path === 'string' && typeof p.name === 'string') {
+          add(join(p.path, 'android', 'src', 'main', 'AndroidManifest.xml'), p.name);
+        }
+      }
+    }
+    if (s.tauriDir) {
+      for (const d of tauriPluginAndroidDirs(files, s.tauriDir)) add(join(d, 'src', 'main', 'AndroidManifest.xml'), basename(dirname(d)));
+    }
+    return out;
+  };
+
+  // Marked roots.
+  for (const s of rootList) {
+    const p = project(s.dir, s.kinds);
+    if (s.tauriDir) p.tauri = loadTauri(files, s.tauriDir);
+    if (s.capacitor) p.capacitor = loadCapacitor(files, s.dir);
+    const mods = s.androidDir ? modules.filter((m) => within(m.dir, s.androidDir!)) : [];
+    if (s.expoConfig) {
+      p.expo = { configFile: s.expoConfig, androidGenerated: mods.length === 0, iosGenerated: !plists.some((f) => s.iosDir && within(f, s.iosDir)) };
+    }
+    if (mods.length) {
+      const buildDir = findGradleRootDir(files, mods[0]!.dir, s.dir) ?? s.androidDir!;
+      const apps = loadAndroidApps({
+        files,
+        buildDir,
+        modules: mods,
+        pluginManifests: pluginManifestsFor(s),
+        orphanLibraries,
+        assumeTargetSdk: settings.assumeTargetSdk,
+        externalSdk: s.expoConfig ? expoSdk(files, s.expoConfig) : undefined,
+      });
+      p.android = apps.find((a) => basename(a.moduleDir) === 'app') ?? apps[0];
+    } else if (s.expoConfig) {
+      p.android = loadExpoAndroid(files, s.expoConfig, settings.assumeTargetSdk);
+    }
+    if (s.iosDir) p.ios = loadIosTargets({ files, infoPlists: plists.filter((f) => within(f, s.iosDir!)) });
+  }
+
+  // Native Android apps.
+  for (const [g, mods] of appGroups) {
+    const apps = loadAndroidApps({
+      files,
+      buildDir: g,
+      modules: mods,
+      orphanLibraries,
+      assumeTargetSdk: settings.assumeTargetSdk,
+      allowLibraryOnly: !anyApp,
+    });
+    for (const a of apps) {
+      const dir = apps.length === 1 ? g : a.moduleDir;
+      const p = project(dir, ['android-native']);
+      if (!p.android) p.android = a;
+      else project(a.moduleDir, ['android-native']).android = a;
+    }
+  }
+
+  // 7. Native iOS: free plists grouped by the folder that holds the .xcodeproj.
+  const claimedPlist = (f: string) => rootList.some((r) => r.iosDir && within(f, r.iosDir));
+  const xcodeDirs = [...new Set(paths.filter((p) => p.endsWith(`.xcodeproj${sep}project.pbxproj`)).map((p) => dirname(dirname(p))))];
+  const iosGroups = new Map<string, string[]>();
+  for (const f of plists) {
+    if (claimedPlist(f)) continue;
+    const g = xcodeDirs.filter((d) => within(f, d)).sort((a, b) => b.length - a.length)[0] ?? root;
+    let l = iosGroups.get(g);
+    if (!l) iosGroups.set(g, (l = []));
+    l.push(f);
+  }
+  for (const [g, list] of iosGroups) {
+    const targets = loadIosTargets({ files, infoPlists: list });
+    if (!targets.length && !list.some((f) => files.problems.some((pr) => pr.file === f))) continue;
+    const p = project(g, ['ios-native']);
+    p.ios.push(...targets);
+  }
+
+  // 8. Desktop units: to the deepest project containing them, else the audited root.
+  const unitPaths = paths.filter((p) => isSystemdUnitPath(p) || isLaunchdPlistPath(p) || isWindowsTaskPath(p));
+  if (unitPaths.length) {
+    const byProject = new Map<AppProject, string[]>();
+    for (const u of unitPaths) {
+      const owner =
+        [...projects.values()].filter((p) => within(u, p.root)).sort((a, b) => b.root.length - a.root.length)[0] ??
+        project(root, []);
+      let l = byProject.get(owner);
+      if (!l) byProject.set(owner, (l = []));
+      l.push(u);
+    }
+    for (const [p, list] of byProject) {
+      p.desktop = loadDesktop(list);
+      const d = p.desktop;
+      if (d.systemdUnits.length + d.launchdPlists.length + d.windowsTasks.length && !p.kinds.includes('desktop-units')) p.kinds.push('desktop-units');
+    }
+  }
+
+  // Declarations (drift is checked against them).
+  const decls = paths.filter((p) => p.endsWith('.bg.ts'));
+  for (const p of projects.values()) p.declarations = decls.filter((d) => within(d, p.root));
+
+  return [...projects.values()]
+    .filter((p) => p.android || p.ios.length || p.tauri || p.capacitor || p.expo || p.kinds.includes('desktop-units'))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,278 @@
+/**
+ * The runner: walk the audited folder once, detect the apps, run every
+ * enabled rule on each app with crash isolation, then turn parse problems
+ * into `parse-error` findings, apply configured severities and inline
+ * suppressions, and sort the findings per app and file.
+ */
+import { relative, resolve, sep } from 'node:path';
+import type { Finding, Report, Rule, RuleMeta, RunSettings, Severity } from './rule.js';
+import type { AppProject } from './project/types.js';
+import { createProjectFiles, toPosix, walk, type ProjectFilesImpl } from './project/files.js';
+import { detectApps } from './project/detect.js';
+import { RULES } from './rules/index.js';
+import { CORE_RULES, INTERNAL_ERROR, INVALID_SUPPRESSION, PARSE_ERROR, UNUSED_SUPPRESSION } from './core-rules.js';
+import { findDirectives, type Directive } from './suppress.js';
+import { matcher } from './glob.js';
+import type { BgDoctorConfig } from './config.js';
+
+export interface RunOptions {
+  /** The folder to audit. */
+  root: string;
+  config?: BgDoctorConfig;
+  settings?: RunSettings;
+  /** Rules to run (default: the registry). */
+  rules?: readonly Rule[];
+}
+
+export interface AppResult {
+  name: string;
+  root: string;
+  kinds: string[];
+  findings: Finding[];
+  /** targetSdk the Android rules used, and where it came from. */
+  targetSdk?: { value?: number; source?: string; assumed?: boolean; unresolved?: string };
+}
+
+export interface RunResult {
+  root: string;
+  apps: AppResult[];
+  /** Every finding, grouped by app then file, in reporting order. */
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  /** Crashed rules (exit code 2). */
+  internalErrors: number;
+  fixableCount: number;
+  filesRead: number;
+  durationMs: number;
+  /** Metadata of every rule that can appear in the findings (for formatters). */
+  rulesMeta: Map<string, RuleMeta>;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function allRuleMeta(rules: readonly Rule[] = RULES): Map<string, RuleMeta> {
+  const m = new Map<string, RuleMeta>();
+  for (const r of rules) m.set(r.meta.id, r.meta);
+  for (const c of CORE_RULES) m.set(c.id, c);
+  return m;
+}
+
+function isReportableFile(file: string): boolean {
+  return !file.startsWith('known:');
+}
+
+export async function runValidation(options: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  const root = resolve(options.root);
+  const config = options.config ?? { rules: {}, ignore: [] };
+  const rules = options.rules ?? RULES;
+  const settings: RunSettings = { ...options.settings };
+  if (settings.assumeTargetSdk === undefined && config.targetSdk !== undefined) settings.assumeTargetSdk = config.targetSdk;
+  const ignored = config.ignore.length ? matcher(config.ignore) : undefined;
+
+  const paths = walk(root, { ignore: ignored ? (rel) => ignored(rel) : undefined });
+  const files: ProjectFilesImpl = createProjectFiles(root, paths);
+  const rulesMeta = allRuleMeta(rules);
+
+  let apps: AppProject[] = [];
+  const findings: Finding[] = [];
+  let internalErrors = 0;
+  try {
+    apps = detectApps(files, settings);
+  } catch (e) {
+    internalErrors++;
+    findings.push(internalFinding('project detection', e, root, '.'));
+  }
+
+  const enabled = rules.filter((r) => config.rules[r.meta.id] !== 'off');
+  for (const app of apps) {
+    for (const rule of enabled) {
+      const reports: Report[] = [];
+      const ctx = { project: app, settings, report: (r: Report) => void reports.push(r) };
+      try {
+        await rule.check(ctx);
+      } catch (e) {
+        internalErrors++;
+        findings.push(internalFinding(`rule ${rule.meta.id}`, e, app.root, app.name));
+        continue;
+      }
+      for (const r of reports) {
+        if (!isReportableFile(r.file)) continue;
+        findings.push({
+          ruleId: rule.meta.id,
+          severity: capSeverity(r.severity ?? rule.meta.severity, rule.meta.severity),
+          message: r.message,
+          file: r.file,
+          line: r.line,
+          column: r.column ?? (r.line > 0 ? 1 : 0),
+          endLine: r.endLine,
+          endColumn: r.endColumn,
+          fix: r.fix,
+          app: app.name,
+        });
+      }
+    }
+  }
+
+  // Malformed files, once each, attributed to the deepest app containing them.
+  if (config.rules[PARSE_ERROR.id] !== 'off') {
+    for (const p of files.problems) {
+      findings.push({
+        ruleId: PARSE_ERROR.id,
+        severity: 'error',
+        message: `cannot parse ${toPosix(relative(root, p.file)) || p.file}: ${p.message}`,
+        file: p.file,
+        line: p.line,
+        column: p.column,
+        app: owningApp(apps, p.file)?.name ?? '.',
+      });
+    }
+  }
+
+  // Configured severities.
+  for (const f of findings) {
+    const c = config.rules[f.ruleId];
+    if (c && c !== 'off') f.severity = c;
+  }
+
+  // Ignored paths (findings in files outside the walk, e.g. plugin manifests in node_modules).
+  let kept = ignored ? findings.filter((f) => !ignored(toPosix(relative(root, f.file)))) : findings;
+
+  // Inline suppressions, in every file that was read.
+  const directives: Directive[] = [];
+  for (const [file, text] of files.texts()) {
+    if (text && text.includes('bg-doctor-disable-next-line')) directives.push(...findDirectives(file, text));
+  }
+  if (directives.length) {
+    const knownIds = new Set(rulesMeta.keys());
+    const byKey = new Map<string, Directive[]>();
+    for (const d of directives) {
+      const k = `${d.file}\0${d.targetLine}`;
+      let l = byKey.get(k);
+      if (!l) byKey.set(k, (l = []));
+      l.push(d);
+    }
+    kept = kept.filter((f) => {
+      const ds = byKey.get(`${f.file}\0${f.line}`);
+      const d = ds?.find((x) => x.ruleIds.includes(f.ruleId));
+      if (!d) return true;
+      d.used = true;
+      return false;
+    });
+    for (const d of directives) {
+      const app = owningApp(apps, d.file)?.name ?? '.';
+      const unknown = d.ruleIds.filter((id) => !knownIds.has(id));
+      const problems: string[] = [];
+      if (d.ruleIds.length === 0) problems.push('names no rule id');
+      if (unknown.length) problems.push(`names unknown rule ${unknown.map((u) => `"${u}"`).join(', ')}`);
+      if (!d.reason) problems.push('gives no reason (write one after "—" or ":")');
+      if (problems.length && config.rules[INVALID_SUPPRESSION.id] !== 'off') {
+        kept.push({
+          ruleId: INVALID_SUPPRESSION.id,
+          severity: (config.rules[INVALID_SUPPRESSION.id] as Severity | undefined) ?? INVALID_SUPPRESSION.severity,
+          message: `bg-doctor-disable-next-line ${problems.join('; ')}`,
+          file: d.file,
+          line: d.line,
+          column: d.column,
+          app,
+        });
+      } else if (!d.used && config.rules[UNUSED_SUPPRESSION.id] !== 'off') {
+        kept.push({
+          ruleId: UNUSED_SUPPRESSION.id,
+          severity: (config.rules[UNUSED_SUPPRESSION.id] as Severity | undefined) ?? UNUSED_SUPPRESSION.severity,
+          message: `bg-doctor-disable-next-line ${d.ruleIds.join(', ')} suppresses nothing on line ${d.targetLine}`,
+          file: d.file,
+          line: d.line,
+          column: d.column,
+          app,
+        });
+      }
+    }
+  }
+
+  // Deduplicate (the same library element reached from two apps is reported once per app).
+  const seen = new Set<string>();
+  kept = kept.filter((f) => {
+    const k = `${f.app}\0${f.ruleId}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+
+  const appOrder = new Map(apps.map((a, i) => [a.name, i]));
+  kept.sort(
+    (a, b) =>
+      (appOrder.get(a.app ?? '.') ?? -1) - (appOrder.get(b.app ?? '.') ?? -1) ||
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+
+  const appResults: AppResult[] = apps.map((a) => ({
+    name: a.name,
+    root: a.root,
+    kinds: [...a.kinds],
+    findings: kept.filter((f) => f.app === a.name),
+    targetSdk: a.android
+      ? {
+          value: a.android.sdk.targetSdk.value,
+          source: a.android.sdk.targetSdk.loc ? `${toPosix(relative(root, a.android.sdk.targetSdk.loc.file))}:${a.android.sdk.targetSdk.loc.line}` : undefined,
+          assumed: a.android.sdk.targetSdk.assumed,
+          unresolved: a.android.sdk.targetSdk.unresolved,
+        }
+      : undefined,
+  }));
+  const orphans = kept.filter((f) => !apps.some((a) => a.name === f.app));
+  if (orphans.length) appResults.unshift({ name: '.', root, kinds: [], findings: orphans });
+
+  return {
+    root,
+    apps: appResults,
+    findings: kept,
+    errorCount: kept.filter((f) => f.severity === 'error').length,
+    warningCount: kept.filter((f) => f.severity === 'warning').length,
+    infoCount: kept.filter((f) => f.severity === 'info').length,
+    internalErrors,
+    fixableCount: kept.filter((f) => f.fix).length,
+    filesRead: files.readCount,
+    durationMs: performance.now() - started,
+    rulesMeta,
+  };
+}
+
+/** A report may lower a rule's severity, never raise it. */
+function capSeverity(s: Severity, max: Severity): Severity {
+  return SEVERITY_ORDER[s] < SEVERITY_ORDER[max] ? max : s;
+}
+
+function owningApp(apps: AppProject[], file: string): AppProject | undefined {
+  return apps
+    .filter((a) => file === a.root || file.startsWith(a.root.endsWith(sep) ? a.root : a.root + sep))
+    .sort((a, b) => b.root.length - a.root.length)[0];
+}
+
+function internalFinding(what: string, e: unknown, file: string, app: string): Finding {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const frame = (err.stack ?? '').split('\n').find((l) => l.trim().startsWith('at '))?.trim();
+  return {
+    ruleId: INTERNAL_ERROR.id,
+    severity: 'error',
+    message: `${what} crashed: ${err.message}${frame ? ` (${frame})` : ''}`,
+    file,
+    line: 0,
+    column: 0,
+    app,
+  };
+}
+
+/** Exit code for a result: 2 internal error, 1 errors or too many warnings, else 0. */
+export function exitCodeFor(result: RunResult, maxWarnings?: number): 0 | 1 | 2 {
+  if (result.internalErrors > 0) return 2;
+  if (result.errorCount > 0) return 1;
+  if (maxWarnings !== undefined && maxWarnings >= 0 && result.warningCount > maxWarnings) return 1;
+  return 0;
+}
