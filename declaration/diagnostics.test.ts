@@ -48,6 +48,9 @@ test('a summary line counts errors and files; colour only when given', () => {
   assert.ok(!text.includes('\u001b'));
   assert.ok(formatDiagnostics([diag], { readSource: () => source, colour: colours(true) }).includes('\u001b[31merror'));
   assert.equal(formatDiagnostics([]), '');
+  const many = formatDiagnostics(Array.from({ length: 5 }, () => diag), { readSource: () => source, max: 2 });
+  assert.equal(many.match(/error BG200/g)?.length, 2);
+  assert.match(many, /5 errors in 1 file \(3 not shown\)\n$/);
 });
 
 test('a hostile name is shown escaped, never raw', async () => {

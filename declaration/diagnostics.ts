@@ -23,6 +23,8 @@ export interface FormatOptions {
   context?: number;
   /** Source text of a file, for the frame; defaults to reading it from disk. */
   readSource?: (file: string) => string | undefined;
+  /** Print at most this many (default 100; hostile input can produce thousands); the count says how many more. */
+  max?: number;
 }
 
 /** A path as the user can click it: relative when inside `cwd`, absolute otherwise. */
@@ -60,6 +62,10 @@ export function formatDiagnostics(list: readonly DeclarationDiagnostic[], option
   const read = options.readSource ?? readFromDisk;
   const cached = { ...options, readSource: (f: string) => (cache.has(f) ? cache.get(f) : (cache.set(f, read(f)), cache.get(f))) };
   const files = new Set(list.map((d) => d.loc.file)).size;
-  const summary = `${list.length} error${list.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
-  return list.map((d) => formatDiagnostic(d, cached)).join('\n') + '\n' + c.red(summary) + '\n';
+  const shown = list.slice(0, Math.max(1, options.max ?? 100));
+  const hidden = list.length - shown.length;
+  const summary =
+    `${list.length} error${list.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}` +
+    (hidden > 0 ? ` (${hidden} not shown)` : '');
+  return shown.map((d) => formatDiagnostic(d, cached)).join('\n') + '\n' + c.red(summary) + '\n';
 }

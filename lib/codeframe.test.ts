@@ -45,3 +45,13 @@ test('colours only when asked', () => {
   assert.ok(!codeFrame(source, 2, 1).includes('\u001b'));
   assert.ok(codeFrame(source, 2, 1, 1, { colour: colours(true) }).includes('\u001b[31m'));
 });
+
+test('cuts a very long line to a window around the column', () => {
+  const line = 'x'.repeat(5000) + 'HERE' + 'y'.repeat(5000);
+  const frame = codeFrame(line, 1, 5001, 4, { context: 0, maxWidth: 60 });
+  const [code, underline] = frame.split('\n') as [string, string];
+  assert.ok(code.length < 80, code);
+  assert.ok(code.startsWith('> 1 | …') && code.endsWith('…'));
+  assert.equal(code.indexOf('HERE'), underline.indexOf('^'));
+  assert.ok(underline.endsWith('^~~~'));
+});

@@ -12,6 +12,11 @@ import { colours, type Colours } from './colour.js';
 export interface CodeFrameOptions {
   /** Lines shown before and after the offending one (default 2). */
   context?: number;
+  /**
+   * Longest stretch of a line shown (default 120). A longer line (minified or
+   * hostile input) is cut to a window around the column, marked with '…'.
+   */
+  maxWidth?: number;
   colour?: Colours;
 }
 
@@ -48,16 +53,29 @@ export function codeFrame(
   const first = Math.max(1, line - context);
   const last = Math.min(lines.length, line + context);
   const width = String(last).length;
+  const maxWidth = Math.max(20, options.maxWidth ?? 120);
+  // One window for all shown lines, so the context stays aligned with the caret.
+  const longest = Math.max(...lines.slice(first - 1, last).map((l) => l.length));
+  const start = longest <= maxWidth ? 0 : Math.max(0, Math.min(column - 1 - Math.floor(maxWidth / 3), longest - maxWidth));
+  const clip = (raw: string): string => {
+    if (longest <= maxWidth) return raw;
+    if (raw.length > 0 && raw.length <= start) return '…'; // a context line that ends before the window
+    const cut = raw.slice(start, start + maxWidth);
+    return (start > 0 && raw.length > start ? '…' : '') + cut + (raw.length > start + maxWidth ? '…' : '');
+  };
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = sanitizeForTerminal(lines[n - 1] ?? '');
+    const raw = lines[n - 1] ?? '';
+    const text = sanitizeForTerminal(clip(raw));
     const gutter = `${String(n).padStart(width)} |`;
     if (n === line) {
       out.push(`${c.red('>')} ${c.bold(gutter)}${text ? ' ' + text : ''}`);
-      const col = Math.min(Math.max(column, 1), text.length + 1);
-      const span = Math.max(1, Math.min(length, text.length - col + 1));
+      const lead = start > 0 && raw.length > start ? 1 : 0; // the '…' before the window
+      const visible = raw.slice(start, start + maxWidth);
+      const col = Math.min(Math.max(column - start, 1), visible.length + 1);
+      const span = Math.max(1, Math.min(length, visible.length - col + 1));
       // Keep tabs as tabs so the underline lines up however the terminal expands them.
-      const pad = text.slice(0, col - 1).replace(/[^\t]/g, ' ');
+      const pad = ' '.repeat(lead) + visible.slice(0, col - 1).replace(/[^\t]/g, ' ');
       out.push(`  ${' '.repeat(width)} | ${pad}${c.red('^' + '~'.repeat(span - 1))}`);
     } else {
       out.push(`  ${c.dim(gutter)}${text ? ' ' + text : ''}`);
