@@ -33,18 +33,24 @@ const USAGE: Record<NameRole, Partial<Record<FormKey, readonly IdentifierLanguag
   'enum value': { camel: ALL, pascal: ALL, screamingSnake: ALL },
 };
 
+/** CON, NUL, COM1 … are devices in every folder on Windows, whatever the extension. */
+const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
 /**
- * Why a name would escape the output folder when used in a path, if it would.
+ * Why a name is unsafe in a path (it would escape the output folder, or is a
+ * Windows device name), as the end of a sentence; undefined when it is safe.
  * The kebab-case rule for service names already excludes all of these; this
  * says *why* it matters, and covers names with no such rule (event names can
  * be quoted property keys).
  */
 export function unsafePathReason(name: string): string | undefined {
-  if (name.includes('\0')) return 'it contains a NUL character, which ends a path early';
-  if (/^([A-Za-z]:)?[\\/]/.test(name)) return 'it is an absolute path';
-  if (name.split(/[\\/]/).some((part) => part === '..')) return "it contains '..', which climbs out of the folder";
-  if (name.includes('/') || name.includes('\\')) return 'it contains a path separator';
-  if (name === '.' || name === '') return 'it names no file';
+  const escapes = 'would escape the output folder:';
+  if (name.includes('\0')) return `${escapes} it contains a NUL character, which ends a path early`;
+  if (/^([A-Za-z]:)?[\\/]/.test(name)) return `${escapes} it is an absolute path`;
+  if (name.split(/[\\/]/).some((part) => part === '..')) return `${escapes} it contains '..', which climbs out of the folder`;
+  if (name.includes('/') || name.includes('\\')) return `${escapes} it contains a path separator`;
+  if (name === '.' || name === '') return 'names no file';
+  if (WINDOWS_DEVICES.test(name)) return `cannot be a file or folder name: '${name.split('.')[0]}' is a device on Windows`;
   return undefined;
 }
 
@@ -59,7 +65,7 @@ export function checkName(report: Reporter, node: Node, role: NameRole, name: st
       report.at(
         node,
         Code.unsafePath,
-        `${role} name ${quote(name)} would escape the output folder: ${unsafe}`,
+        `${role} name ${quote(name)} ${unsafe}`,
         'names become file, folder and type names in the generated code; use letters and digits only',
       );
       return false;

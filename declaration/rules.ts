@@ -37,7 +37,7 @@ export function checkRules(checked: CheckedOptions, report: Reporter): void {
     const node = valueAt('name');
     const unsafe = unsafePathReason(o.name);
     if (unsafe) {
-      report.at(node, Code.unsafePath, `service name ${quote(o.name)} would escape the output folder: ${unsafe}`,
+      report.at(node, Code.unsafePath, `service name ${quote(o.name)} ${unsafe}`,
         "the name becomes folder and file names (e.g. `tauri-plugin-<name>/`); use kebab-case like 'notes-sync'");
     } else if (!SERVICE_NAME.test(o.name)) {
       const suggestion = nameForms(o.name).kebab;
