@@ -81,7 +81,7 @@ export const codeTitles: Record<DiagnosticCode, string> = {
   BG107: 'empty value',
   BG108: 'number out of range',
   BG110: 'service name is not kebab-case',
-  BG111: 'name would escape the output folder',
+  BG111: 'name is unsafe as a path (escapes the output folder, or is a Windows device)',
   BG112: 'identifier is not a reverse-DNS name',
   BG113: 'Android package is not a valid Kotlin package name',
   BG114: 'notification channel id is not valid',
