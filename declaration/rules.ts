@@ -56,8 +56,9 @@ export function checkRules(checked: CheckedOptions, report: Reporter): void {
   }
   const pkg = o.android?.package;
   if (typeof pkg === 'string') {
+    const keyword = pkg.split('.').find((seg) => isReservedIdentifier('kotlin', seg));
     const bad = !PACKAGE.test(pkg) ? 'is not a dot-separated list of identifiers'
-      : pkg.split('.').find((seg) => isReservedIdentifier('kotlin', seg)) !== undefined ? `uses the Kotlin keyword '${pkg.split('.').find((seg) => isReservedIdentifier('kotlin', seg))}' as a segment`
+      : keyword !== undefined ? `uses the Kotlin keyword '${keyword}' as a segment`
       : undefined;
     if (bad) report.at(valueAt('android.package'), Code.invalidPackage, `Android package ${quote(pkg)} ${bad}`, "use lower-case identifiers joined by '.', like 'com.example.notes.sync'");
   }
