@@ -37,15 +37,6 @@ export default defineRule({
           column: r.column,
         });
       }
-      for (const r of scan.backgroundRunnerRegisters) {
-        if (r.context === 'launch') continue;
-        ctx.report({
-          message: 'BackgroundRunnerPlugin.registerBackgroundTask() must be called in application(_:didFinishLaunchingWithOptions:), not later',
-          file: r.file,
-          line: r.line,
-          column: r.column,
-        });
-      }
     }
   },
 });
