@@ -335,6 +335,20 @@ test('hostile values are escaped: saxes and our parser read back the exact strin
   assert.equal(attrValue(svc, 'android:label'), label);
 });
 
+test("removing the user's element that has a comment after it keeps the comment in place", () => {
+  const before = fixture('capacitor-AndroidManifest.xml');
+  const after = removePermission(before, 'android.permission.WRITE_EXTERNAL_STORAGE');
+  assertLines(before, after, {
+    removed: ['    <uses-permission android:name="android.permission.WRITE_EXTERNAL_STORAGE" android:maxSdkVersion="28" /> <!-- legacy export -->'],
+    added: ['    <!-- legacy export -->'],
+  });
+  // And a comment on the line before a removed element is never touched.
+  const commented = removeComponent(before, { tag: 'service', name: 'com.example.notes.UploadService' });
+  assertLines(before, commented, {
+    removed: ['        <service', '            android:name="com.example.notes.UploadService"', '            android:exported="false"', '            android:foregroundServiceType="dataSync" />'],
+  });
+});
+
 // ---------------------------------------------------------------- bad input
 
 test('a truncated manifest gives a located error and no result', () => {

@@ -212,10 +212,15 @@ export function insertAfter(src: string, node: XmlElement, els: readonly NewElem
 /**
  * The deletion of `[start, end)` (one element, or a plist key and its value):
  * its whole lines when it sits alone on them, else just the span, so a
- * comment or another element sharing the line is never touched.
+ * comment or another element sharing the line is never touched (a comment
+ * that followed it keeps its place, without the space that separated them).
  */
 export function removal(src: string, start: number, end: number): { start: number; end: number } {
-  return ownLines(src, start, end) ?? { start, end };
+  const lines = ownLines(src, start, end);
+  if (lines) return lines;
+  const rest = src.slice(end, lineEnd(src, end));
+  const gap = /^[ \t]*/.exec(rest)![0].length;
+  return startsLine(src, start) && gap < rest.length && REST_OF_LINE.test(rest) ? { start, end: end + gap } : { start, end };
 }
 
 /** True when removing `gone` leaves nothing in `parent` but whitespace. */
