@@ -7,7 +7,7 @@ test('index re-exports the whole API', () => {
     'EscapeError', 'KOTLIN_HARD_KEYWORDS', 'RUST_RESERVED_KEYWORDS', 'RUST_STRICT_KEYWORDS', 'SWIFT_KEYWORDS',
     'TS_RESERVED_WORDS', 'TS_STRICT_MODE_RESERVED_WORDS', 'describeCodePoint', 'docCommentText',
     'isReservedIdentifier', 'isValidIdentifier', 'jsonString', 'kotlinString', 'plistString', 'rustString',
-    'swiftString', 'tsString', 'xmlAttr', 'xmlText',
+    'swiftString', 'systemdExecArg', 'systemdExecPath', 'systemdValue', 'tsString', 'xmlAttr', 'xmlText',
   ]);
 });
 
@@ -33,7 +33,7 @@ test('the unrepresentable-character decisions, one line each', () => {
   assert.equal(escape.kotlinString(lone), '"x\\ud800"'); // UTF-16 target: escaped
   assert.equal(escape.tsString(lone), "'x\\ud800'"); // UTF-16 target: escaped
   assert.equal(escape.jsonString(lone), '"x\\ud800"'); // JSON allows \uD800: escaped
-  for (const f of [escape.swiftString, escape.rustString, escape.xmlText, escape.xmlAttr, escape.plistString]) {
+  for (const f of [escape.swiftString, escape.rustString, escape.xmlText, escape.xmlAttr, escape.plistString, escape.systemdValue, escape.systemdExecArg]) {
     assert.throws(() => f(lone), escape.EscapeError); // scalar-only or XML targets: refused
   }
   assert.equal(escape.rustString('\0'), '"\\0"');

@@ -9,3 +9,4 @@ export { xmlAttr, xmlText } from './xml.js';
 export { plistString } from './plist.js';
 export { docCommentText } from './comment.js';
 export { isReservedIdentifier, isValidIdentifier, type IdentifierLanguage } from './identifiers.js';
+export { systemdValue, systemdExecArg, systemdExecPath } from './systemd.js';
