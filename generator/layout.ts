@@ -51,3 +51,13 @@ export function iosSourceDir(ctx: GenerationContext, host: Host): string {
 export function nodeRunnerDir(ctx: GenerationContext): string {
   return joinPath(ctx.moduleDir, 'node');
 }
+
+/**
+ * Folder of the entries a host app must merge into its own Info.plist and
+ * entitlements, written when there is no iOS app project to edit (a standalone
+ * module, or an app whose iOS project does not exist yet). Deliberately not
+ * named `Info.plist`: bg-doctor would take such a file for an app target.
+ */
+export function iosAppAdditionsDir(ctx: GenerationContext, host: Host): string {
+  return joinPath(pluginDir(ctx, host), 'ios/merge-into-app');
+}
