@@ -283,3 +283,6 @@ export function fgsTypeIgnoringCase(name: string): FgsType | undefined {
   const lower = name.toLowerCase();
   return FGS_TYPES.find((t) => t.name.toLowerCase() === lower);
 }
+
+/** The newest API level bg-doctor knows; a maxSdkVersion cap below it means "missing on newer devices". */
+export const LATEST_API = 36;
