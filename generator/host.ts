@@ -2,7 +2,7 @@
  * Which app a declaration lives in: a Tauri v2 app, a Capacitor app, or none
  * (a standalone module). Generation wires the module into the host it finds.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export type HostKind = 'tauri' | 'capacitor' | 'standalone';
@@ -61,6 +61,7 @@ export function detectHost(root: string): HostProject {
       files: {
         tauriConfig,
         androidManifest: first(root, ['src-tauri/gen/android/app/src/main/AndroidManifest.xml']),
+        ...tauriAppleFiles(root),
       },
     };
   }
@@ -80,4 +81,26 @@ export function detectHost(root: string): HostProject {
     };
   }
   return { kind: 'standalone', root, files: {} };
+}
+
+/**
+ * The iOS app files of a Tauri app: `tauri ios init` writes the Xcode project
+ * to src-tauri/gen/apple, with the app target's folder named `<product>_iOS`.
+ */
+function tauriAppleFiles(root: string): Pick<HostProject['files'], 'iosInfoPlist' | 'iosEntitlements' | 'iosPrivacyManifest'> {
+  const apple = 'src-tauri/gen/apple';
+  let names: string[];
+  try {
+    names = readdirSync(join(root, apple)).sort();
+  } catch {
+    return {};
+  }
+  const dir = names.find((n) => n.endsWith('_iOS') && existsSync(join(root, apple, n, 'Info.plist')));
+  if (!dir) return {};
+  const base = `${apple}/${dir}`;
+  return {
+    iosInfoPlist: `${base}/Info.plist`,
+    iosEntitlements: first(root, [`${base}/${dir}.entitlements`]),
+    iosPrivacyManifest: first(root, [`${base}/PrivacyInfo.xcprivacy`]),
+  };
 }
