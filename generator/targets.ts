@@ -1,5 +1,6 @@
 /** Every target, in the order their outputs are planned. */
 import type { Target } from './target.js';
 import { tsTypesTarget } from '../templates/ts/plan.js';
+import { iosTarget } from '../templates/ios/plan.js';
 
-export const targets: Target[] = [tsTypesTarget];
+export const targets: Target[] = [tsTypesTarget, iosTarget];
