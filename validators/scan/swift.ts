@@ -232,7 +232,7 @@ const DEFERRING = /(?:\basync(?:After)?\b|\bTask(?:\.detached)?\s*(?:\([^)]*\))?
 function classify(header: string, lang: 'swift' | 'objc'): Pick<Block, 'kind' | 'name' | 'conforms'> {
   const h = header.replace(/\s+/g, ' ').trim();
   if (lang === 'objc') {
-    const m = /(?:^|[;}])\s*[-+]\s*\([^)]*\)\s*([^{;]*)$/.exec(h) ?? /^[-+]\s*\([^)]*\)\s*([^{;]*)$/.exec(h);
+    const m = /(?:^|[\s;}])[-+]\s*\([^)]*\)\s*([^{;]*)$/.exec(h);
     if (m) {
       const sel = m[1]!;
       const first = /^(\w+)/.exec(sel)?.[1];
@@ -558,7 +558,7 @@ export function resolveExpr(expr: string, constants: Map<string, string>, depth 
     });
     return ok ? unescape(body) : undefined;
   }
-  const path = /^(?:[A-Za-z_]\w*\s*\.\s*)*([A-Za-z_]\w*)(?:\s*\.\s*rawValue)?$/.exec(e);
+  const path = /^(?:[A-Za-z_]\w*\s*\.\s*)*([A-Za-z_]\w*)$/.exec(e.replace(/\s*\.\s*rawValue$/, ''));
   if (path) {
     const raw = constants.get(path[1]!);
     if (raw === undefined || raw === AMBIGUOUS) return undefined;
