@@ -33,6 +33,20 @@ const USAGE: Record<NameRole, Partial<Record<FormKey, readonly IdentifierLanguag
   'enum value': { camel: ALL, pascal: ALL, screamingSnake: ALL },
 };
 
+/**
+ * Names the generated host API (templates/ts/api.ts) uses itself: a command
+ * becomes a method of the service's TS API and a Tauri command beside these,
+ * and an event becomes an `on<Event>` listener beside the lifecycle ones.
+ * Compared in camelCase.
+ */
+export const API_RESERVED: Readonly<Record<'event' | 'command', readonly string[]>> = {
+  command: [
+    'start', 'stop', 'getState', 'getCapabilities', 'installService', 'uninstallService', 'startOsService', 'stopOsService',
+    'restartOsService', 'getOsServiceStatus', 'registerListener', 'removeListener', 'command', 'constructor', 'toString', 'valueOf',
+  ],
+  event: ['started', 'stopped', 'error'],
+};
+
 /** CON, NUL, COM1 … are devices in every folder on Windows, whatever the extension. */
 const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
@@ -101,6 +115,15 @@ export function checkName(report: Reporter, node: Node, role: NameRole, name: st
       node,
       Code.reservedWord,
       `${role} name ${quote(name)} is a reserved word: ${describe(reserved)}`,
+      'choose another name (for example with a more specific word before or after it)',
+    );
+    return false;
+  }
+  if ((role === 'event' || role === 'command') && (API_RESERVED[role].includes(forms.camel) || (role === 'command' && /^on[A-Z0-9]/.test(forms.camel)))) {
+    report.at(
+      node,
+      Code.reservedWord,
+      `${role} name ${quote(name)} is reserved by the generated API (${role === 'event' ? `on${forms.pascal}() is a lifecycle listener` : /^on[A-Z0-9]/.test(forms.camel) ? 'on… names are event listeners' : `${forms.camel}() is one of its methods`})`,
       'choose another name (for example with a more specific word before or after it)',
     );
     return false;
