@@ -11,6 +11,7 @@ import { parsePlist, type PlistDocument } from '../../parsers/plist.js';
 import { XmlParseError } from '../../parsers/xml.js';
 import type { DesktopUnits, ProjectFiles } from './types.js';
 import { toPosix } from './files.js';
+import { perRunCache } from './memo.js';
 
 // ------------------------------------------------------------------ discovery
 
@@ -66,17 +67,14 @@ export interface UnitFile {
   eol: string;
 }
 
-const unitCache = new WeakMap<ProjectFiles, Map<string, UnitFile | undefined>>();
+const unitCache = perRunCache<UnitFile | undefined>();
 
 /** Parse a systemd unit file (cached per run): sections, `Key=value` entries with lines, continuation lines. */
 export function readUnit(files: ProjectFiles, file: string): UnitFile | undefined {
-  let perRun = unitCache.get(files);
-  if (!perRun) unitCache.set(files, (perRun = new Map()));
-  if (perRun.has(file)) return perRun.get(file);
-  const src = files.read(file);
-  const unit = src === undefined ? undefined : parseUnit(file, src);
-  perRun.set(file, unit);
-  return unit;
+  return unitCache(files, file, () => {
+    const src = files.read(file);
+    return src === undefined ? undefined : parseUnit(file, src);
+  });
 }
 
 export function parseUnit(file: string, source: string): UnitFile {
@@ -140,26 +138,21 @@ export function unitScope(u: UnitFile): 'user' | 'system' | 'unknown' {
 
 export type LaunchdPlist = { file: string; doc: PlistDocument } | { file: string; error: { line: number; column: number; message: string } };
 
-const launchdCache = new WeakMap<ProjectFiles, Map<string, LaunchdPlist | undefined>>();
+const launchdCache = perRunCache<LaunchdPlist | undefined>();
 
 /** Strictly parse a launchd plist, keeping the parse error's location (cached per run). */
 export function readLaunchd(files: ProjectFiles, file: string): LaunchdPlist | undefined {
-  let perRun = launchdCache.get(files);
-  if (!perRun) launchdCache.set(files, (perRun = new Map()));
-  if (perRun.has(file)) return perRun.get(file);
-  const src = files.read(file);
-  let out: LaunchdPlist | undefined;
-  if (src !== undefined) {
+  return launchdCache(files, file, () => {
+    const src = files.read(file);
+    if (src === undefined) return undefined;
     try {
-      out = { file, doc: parsePlist(src) };
+      return { file, doc: parsePlist(src) };
     } catch (e) {
-      if (e instanceof XmlParseError) out = { file, error: { line: e.line, column: e.column, message: e.reason } };
-      else if (e instanceof RangeError) out = { file, error: { line: 1, column: 1, message: 'the file is too deeply nested to parse' } };
-      else throw e;
+      if (e instanceof XmlParseError) return { file, error: { line: e.line, column: e.column, message: e.reason } };
+      if (e instanceof RangeError) return { file, error: { line: 1, column: 1, message: 'the file is too deeply nested to parse' } };
+      throw e;
     }
-  }
-  perRun.set(file, out);
-  return out;
+  });
 }
 
 // ------------------------------------------------------------------ systemd-analyze verify

@@ -16,6 +16,7 @@ import type { Fix, TextEdit } from '../rule.js';
 import { AUDITED_PRODUCT_TYPES, SDKROOT_PLATFORMS, type ApplePlatform } from '../data/ios.js';
 import { scanTarget, type TargetScan } from '../scan/swift.js';
 import { toPosix } from './files.js';
+import { perRunCache } from './memo.js';
 import type { AppProject, IosTarget, ProjectFiles } from './types.js';
 
 // ------------------------------------------------------------------ pbxproj
@@ -139,15 +140,11 @@ export interface XcodeTarget {
   syncedFolders: string[];
 }
 
-const pbxCache = new WeakMap<ProjectFiles, Map<string, XcodeTarget[]>>();
+const pbxCache = perRunCache<XcodeTarget[]>();
 
 /** The native targets of one `project.pbxproj` (cached per run). */
 export function xcodeTargets(files: ProjectFiles, pbxproj: string): XcodeTarget[] {
-  let perRun = pbxCache.get(files);
-  if (!perRun) pbxCache.set(files, (perRun = new Map()));
-  let out = perRun.get(pbxproj);
-  if (!out) perRun.set(pbxproj, (out = readXcodeTargets(files, pbxproj)));
-  return out;
+  return pbxCache(files, pbxproj, () => readXcodeTargets(files, pbxproj));
 }
 
 function readXcodeTargets(files: ProjectFiles, pbxproj: string): XcodeTarget[] {

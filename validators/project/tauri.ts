@@ -8,6 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
 import { CAPABILITY_PLATFORMS, TARGET_OS, type TauriPlatform } from '../data/tauri.js';
 import { toPosix } from './files.js';
+import { perRunCache } from './memo.js';
 import type { AppProject, ProjectFiles, TauriApp } from './types.js';
 
 export const TAURI_CONFIG_NAMES = ['tauri.conf.json', 'tauri.conf.json5', 'Tauri.toml'];
@@ -204,24 +205,19 @@ function unescapeToml(s: string): string {
   });
 }
 
-const tomlCache = new WeakMap<ProjectFiles, Map<string, TomlDoc | undefined>>();
+const tomlCache = perRunCache<TomlDoc | undefined>();
 
 /** Parsed TOML (cached per run); undefined when missing or malformed. */
 export function readToml(files: ProjectFiles, file: string): TomlDoc | undefined {
-  let perRun = tomlCache.get(files);
-  if (!perRun) tomlCache.set(files, (perRun = new Map()));
-  if (perRun.has(file)) return perRun.get(file);
-  const src = files.read(file);
-  let doc: TomlDoc | undefined;
-  if (src !== undefined) {
+  return tomlCache(files, file, () => {
+    const src = files.read(file);
+    if (src === undefined) return undefined;
     try {
-      doc = parseToml(src);
+      return parseToml(src);
     } catch {
-      doc = undefined;
+      return undefined;
     }
-  }
-  perRun.set(file, doc);
-  return doc;
+  });
 }
 
 const isTable = (v: unknown): v is TomlTable => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -377,7 +373,7 @@ export interface TauriView {
   windows: TauriWindow[];
 }
 
-const viewCache = new WeakMap<ProjectFiles, Map<string, TauriView>>();
+const viewCache = perRunCache<TauriView>();
 
 const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -386,12 +382,10 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 export function tauriView(project: AppProject): TauriView | undefined {
   const app = project.tauri;
   if (!app) return undefined;
-  const files = project.files;
-  let perRun = viewCache.get(files);
-  if (!perRun) viewCache.set(files, (perRun = new Map()));
-  const hit = perRun.get(app.dir);
-  if (hit) return hit;
+  return viewCache(project.files, app.dir, () => buildView(project.files, app));
+}
 
+function buildView(files: ProjectFiles, app: TauriApp): TauriView {
   const config = readConfig(files, app);
   const capabilities: Capability[] = [];
   for (const f of app.capabilityFiles) capabilities.push(...readCapabilityFile(files, f));
@@ -428,7 +422,6 @@ export function tauriView(project: AppProject): TauriView | undefined {
     ...(app.cargoTomlFile ? { deps: cargoDependencies(files, app.cargoTomlFile) } : {}),
     windows: configWindows(files, config, platforms).concat(rustWindows(files, app, platforms)),
   };
-  perRun.set(app.dir, view);
   return view;
 }
 

@@ -9,6 +9,7 @@
  */
 import { lineStarts, positionIn } from '../../parsers/xml.js';
 import type { ProjectFiles } from '../project/types.js';
+import { perRunCache } from '../project/memo.js';
 import {
   BGTASK_REGISTER_HOOKS,
   BGTASK_REQUESTS,
@@ -285,19 +286,14 @@ function chainAt(bs: Block[], offset: number): Block[] {
 
 // ------------------------------------------------------------------ file scan
 
-const cache = new WeakMap<ProjectFiles, Map<string, SourceScan>>();
+const cache = perRunCache<SourceScan | undefined>();
 
 /** Scan one Swift / Objective-C file (cached per run). */
 export function scanSource(files: ProjectFiles, file: string): SourceScan | undefined {
-  let perRun = cache.get(files);
-  if (!perRun) cache.set(files, (perRun = new Map()));
-  const hit = perRun.get(file);
-  if (hit) return hit;
-  const text = files.read(file);
-  if (text === undefined) return undefined;
-  const scan = scanText(file, text);
-  perRun.set(file, scan);
-  return scan;
+  return cache(files, file, () => {
+    const text = files.read(file);
+    return text === undefined ? undefined : scanText(file, text);
+  });
 }
 
 interface RawFile extends SourceScan {
@@ -588,15 +584,14 @@ function splitTop(e: string, sep: string): string[] {
   return out;
 }
 
-const targetCache = new WeakMap<ProjectFiles, Map<string, TargetScan>>();
+const targetCache = perRunCache<TargetScan>();
 
 /** Scan and combine a target's source files (cached per run and file list). */
 export function scanTarget(files: ProjectFiles, sources: readonly string[]): TargetScan {
-  let perRun = targetCache.get(files);
-  if (!perRun) targetCache.set(files, (perRun = new Map()));
-  const key = sources.join('\n');
-  const hit = perRun.get(key);
-  if (hit) return hit;
+  return targetCache(files, sources.join('\n'), () => combine(files, sources));
+}
+
+function combine(files: ProjectFiles, sources: readonly string[]): TargetScan {
 
   const scans = sources.map((f) => scanSource(files, f)).filter((s): s is RawFile => s !== undefined) as RawFile[];
   const constants = new Map<string, string>();
@@ -648,6 +643,5 @@ export function scanTarget(files: ProjectFiles, sources: readonly string[]): Tar
     uses: (symbol) => scans.flatMap((s) => s.symbols.get(symbol) ?? []),
     requiredReason: (cat) => scans.flatMap((s) => s.requiredReason.get(cat) ?? []),
   };
-  perRun.set(key, result);
   return result;
 }
