@@ -44,7 +44,7 @@ export const API_RESERVED: Readonly<Record<'event' | 'command', readonly string[
     'start', 'stop', 'getState', 'getCapabilities', 'installService', 'uninstallService', 'startOsService', 'stopOsService',
     'restartOsService', 'getOsServiceStatus', 'registerListener', 'removeListener', 'command', 'constructor', 'toString', 'valueOf',
   ],
-  event: ['started', 'stopped', 'error'],
+  event: ['serviceStarted', 'serviceStopped', 'serviceError'],
 };
 
 /** CON, NUL, COM1 … are devices in every folder on Windows, whatever the extension. */
