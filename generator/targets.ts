@@ -1,6 +1,7 @@
 /** Every target, in the order their outputs are planned. */
 import type { Target } from './target.js';
 import { tsTypesTarget } from '../templates/ts/plan.js';
+import { androidTarget } from '../templates/android/plan.js';
 import { iosTarget } from '../templates/ios/plan.js';
 
-export const targets: Target[] = [tsTypesTarget, iosTarget];
+export const targets: Target[] = [tsTypesTarget, androidTarget, iosTarget];

@@ -1,0 +1,77 @@
+/**
+ * The names of everything the Android target generates for one service:
+ * Kotlin classes, their fully qualified manifest names, and the stable
+ * numeric ids (notifications, jobs) the platform wants. One place, so the
+ * plan, the manifest entries and the templates agree.
+ */
+import { createHash } from 'node:crypto';
+import type { GenerationContext } from '../../generator/context.js';
+import { kotlinPackage } from './kotlin-types.js';
+
+export interface AndroidNames {
+  /** The JVM package (manifest class names). */
+  pkg: string;
+  /** The package as Kotlin source (keywords in backticks). */
+  kotlinPkg: string;
+  /** The user's implementation class (user-owned file). */
+  user: string;
+  base: string;
+  context: string;
+  event: string;
+  events: string;
+  status: string;
+  runState: string;
+  stopReason: string;
+  startResult: string;
+  json: string;
+  runtime: string;
+  permissions: string;
+  controller: string;
+  service: string;
+  notifications: string;
+  state: string;
+  bootReceiver: string;
+  restartJob: string;
+  jobService: string;
+  /** `pkg.Class`, as the manifest names a component. */
+  qualified(cls: string): string;
+}
+
+export function androidNames(ctx: GenerationContext): AndroidNames {
+  const p = ctx.model.names.pascal;
+  const pkg = ctx.ids.androidPackage;
+  return {
+    pkg,
+    kotlinPkg: kotlinPackage(pkg),
+    user: p,
+    base: `${p}Base`,
+    context: `${p}Context`,
+    event: `${p}Event`,
+    events: `${p}Events`,
+    status: `${p}Status`,
+    runState: `${p}RunState`,
+    stopReason: `${p}StopReason`,
+    startResult: `${p}StartResult`,
+    json: `${p}Json`,
+    runtime: `${p}Runtime`,
+    permissions: `${p}Permissions`,
+    controller: `${p}Controller`,
+    service: `${p}Service`,
+    notifications: `${p}Notifications`,
+    state: `${p}State`,
+    bootReceiver: `${p}BootReceiver`,
+    restartJob: `${p}RestartJob`,
+    jobService: `${p}JobService`,
+    qualified: (cls) => `${pkg}.${cls}`,
+  };
+}
+
+/**
+ * A stable, positive 31-bit id for `purpose` of the service `identifier`
+ * (notification ids must not be 0; job ids must be unique within the app,
+ * so they are spread over the whole range rather than counted from 1).
+ */
+export function stableId(identifier: string, purpose: string): number {
+  const digest = createHash('sha256').update(`${identifier}\0${purpose}`).digest();
+  return (digest.readUInt32BE(0) & 0x7fffffff) || 1;
+}

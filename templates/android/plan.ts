@@ -1,0 +1,126 @@
+/**
+ * The Android target: for each host plugin, the Kotlin of the service (a
+ * foreground `Service` for `continuous`, a `JobService` for `periodic`), the
+ * typed events and commands, the user's implementation file (created once),
+ * and the manifest entries — contributed to the app's AndroidManifest.xml, or
+ * written into the plugin library's own manifest for a standalone module.
+ *
+ * `transfer` services get their Android code from issue 10 (user-initiated
+ * data transfer jobs); until then this target plans nothing for them. Their
+ * files will go beside these, under the same `androidSourceDir`.
+ */
+import type { GenerationContext } from '../../generator/context.js';
+import { androidLibraryDir, androidSourceDir, hostsToGenerate } from '../../generator/layout.js';
+import { renderTemplate } from '../../generator/render.js';
+import { joinPath, type OutputFile, type Target, type TargetOutput } from '../../generator/target.js';
+import { docCommentText } from '../../escape/index.js';
+import type { NotificationImportance, TypeRef } from '../../declaration/model.js';
+import { applyManifestEntries, manifestContributions } from './contributions.js';
+import { kotlinHelpers, kotlinType } from './kotlin-types.js';
+import { bootStart, resumeOpensApp } from './lifecycle.js';
+import { manifestComponents, type ManifestEntries } from './manifest.js';
+import { androidNames, stableId, type AndroidNames } from './names.js';
+import { fgsPlan } from './fgs.js';
+import { permissionPlan } from './permissions.js';
+
+const IMPORTANCE: Record<NotificationImportance, { channel: string; priority: string }> = {
+  min: { channel: 'IMPORTANCE_MIN', priority: 'PRIORITY_MIN' },
+  low: { channel: 'IMPORTANCE_LOW', priority: 'PRIORITY_LOW' },
+  default: { channel: 'IMPORTANCE_DEFAULT', priority: 'PRIORITY_DEFAULT' },
+  high: { channel: 'IMPORTANCE_HIGH', priority: 'PRIORITY_HIGH' },
+};
+
+/** Which Kotlin files a service gets: template → file stem (the class it holds). */
+function kotlinFiles(ctx: GenerationContext, n: AndroidNames, parts: { bootReceiver: boolean; restartJob: boolean }): Array<[string, string]> {
+  const m = ctx.model;
+  const files: Array<[string, string]> = [['Json', n.json]];
+  if (m.types.length) files.push(['Types', `${m.names.pascal}Types`]);
+  files.push(['Events', n.events], ['Base', n.base], ['Runtime', n.runtime], ['Permissions', n.permissions], ['Controller', n.controller]);
+  if (m.kind === 'continuous') {
+    files.push(['Service', n.service], ['Notifications', n.notifications], ['State', n.state]);
+    if (parts.bootReceiver) files.push(['BootReceiver', n.bootReceiver]);
+    if (parts.restartJob) files.push(['RestartJob', n.restartJob]);
+  } else {
+    files.push(['JobService', n.jobService]);
+  }
+  return files;
+}
+
+/** Everything the templates read, computed once per service. */
+function templateData(ctx: GenerationContext, n: AndroidNames) {
+  const m = ctx.model;
+  const fgs = fgsPlan(m);
+  const fgsTypes = fgs.declared;
+  const boot = bootStart(fgsTypes);
+  const id = ctx.ids.identifier;
+  return {
+    model: m,
+    n,
+    k: kotlinHelpers(m, n.json),
+    ids: {
+      identifier: id,
+      ongoingNotification: stableId(id, 'notification'),
+      resumeNotification: stableId(id, 'resume-notification'),
+      periodicJob: stableId(id, 'periodic-job'),
+      restartJob: stableId(id, 'restart-job'),
+    },
+    declarationFile: ctx.declarationPath,
+    continuous: m.kind === 'continuous',
+    schedule: m.schedule,
+    notification: m.android.notification,
+    importance: IMPORTANCE[m.android.notification?.importance ?? 'low'],
+    perms: permissionPlan(m),
+    fgsTypes,
+    fgs,
+    timeouts: fgsTypes.filter((t) => t.timeoutFrom !== undefined).map((t) => t.name),
+    onTimeout: m.android.onTimeout,
+    boot,
+    resumeOpensApp: resumeOpensApp(fgsTypes),
+    foregroundOnlyTypes: boot.kind === 'never' ? boot.types : [],
+    iconName: `${m.names.snake}_notification`,
+    prefsFile: `${id}.bg-service`,
+    logTag: m.names.pascal,
+    // In the sealed event class, nested classes (one per event) shadow declared types of the same name.
+    eventPayloadType: (t: TypeRef) => kotlinType(t, { pkg: n.kotlinPkg, names: new Set(m.events.map((e) => e.names.pascal)) }),
+    docText: docCommentText,
+  };
+}
+
+export const androidTarget: Target = {
+  id: 'android',
+  applies: (ctx) => (ctx.model.kind === 'continuous' || ctx.model.kind === 'periodic') && hostsToGenerate(ctx).length > 0,
+  plan(ctx): TargetOutput {
+    const n = androidNames(ctx);
+    const data = templateData(ctx, n);
+    const parts = {
+      bootReceiver: ctx.model.kind === 'continuous' && ctx.model.android.restartOnBoot,
+      restartJob: ctx.model.kind === 'continuous' && ctx.model.android.onTimeout === 'reschedule' && data.timeouts.length > 0,
+    };
+    const entries: ManifestEntries = { permissions: data.perms.manifest, components: manifestComponents(ctx.model, n, parts) };
+    const out: TargetOutput = { files: [], contributions: [], notes: [] };
+    const appManifest = ctx.host.kind !== 'standalone' ? ctx.host.files.androidManifest : undefined;
+    if (appManifest) out.contributions.push(...manifestContributions(appManifest, entries));
+    else if (ctx.host.kind !== 'standalone') {
+      out.notes.push(
+        `${ctx.model.names.kebab}: no Android app project yet, so the manifest entries went into the plugin's own manifest; ` +
+          'after creating it (`tauri android init` / `npx cap add android`), run generate again to add them to the app manifest',
+      );
+    }
+
+    for (const host of hostsToGenerate(ctx)) {
+      const dir = androidSourceDir(ctx, host);
+      const files: OutputFile[] = kotlinFiles(ctx, n, parts).map(([template, stem]) => ({
+        path: joinPath(dir, `${stem}.kt`),
+        content: renderTemplate(`android/${template}.kt.ejs`, data),
+        owner: 'glue',
+      }));
+      files.push({ path: joinPath(dir, `${n.user}.kt`), content: renderTemplate('android/User.kt.ejs', data), owner: 'user' });
+      if (!appManifest) {
+        const path = joinPath(androidLibraryDir(ctx, host), 'src/main/AndroidManifest.xml');
+        files.push({ path, content: applyManifestEntries(renderTemplate('android/AndroidManifest.xml.ejs', data), entries, path), owner: 'glue' });
+      }
+      out.files.push(...files);
+    }
+    return out;
+  },
+};
