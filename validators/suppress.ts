@@ -31,18 +31,26 @@ export function findDirectives(file: string, text: string): Directive[] {
     const at = text.indexOf(KEYWORD, from);
     if (at < 0) break;
     from = at + KEYWORD.length;
-    // The directive runs to the end of its comment (or line).
+    // The directive runs to the end of its comment: `-->` or `*/` (possibly on a later line), else the end of the line.
     const rest = text.slice(from);
-    const endCandidates = [rest.indexOf('-->'), rest.indexOf('*/'), rest.search(/\r?\n|\r/)].filter((x) => x >= 0);
-    const end = endCandidates.length ? Math.min(...endCandidates) : rest.length;
+    const before = text.slice(Math.max(0, text.lastIndexOf('\n', at) + 1), at);
+    const nl = rest.search(/\r?\n|\r/);
+    const lineEnd = nl < 0 ? rest.length : nl;
+    let end = lineEnd;
+    let closeLen = 0;
+    if (/<!--(?:(?!-->).)*$/.test(before)) {
+      const c = rest.indexOf('-->');
+      if (c >= 0) [end, closeLen] = [c, 3];
+    } else if (/\/\*(?:(?!\*\/).)*$/.test(before)) {
+      const c = rest.indexOf('*/');
+      if (c >= 0) [end, closeLen] = [c, 2];
+    }
     const body = rest.slice(0, end);
     const sep = /\s(?:--|—|–|:)(?:\s|$)/.exec(body);
     const idsPart = sep ? body.slice(0, sep.index) : body;
     const reason = sep ? body.slice(sep.index + sep[0].length).trim() : undefined;
     const ruleIds = idsPart.split(/[\s,]+/).filter(Boolean);
-    // The comment ends at `-->`/`*/` (which may be on a later line than the keyword).
-    const closeRel = Math.min(...[rest.indexOf('-->'), rest.indexOf('*/')].map((x) => (x < 0 ? Infinity : x)));
-    const commentEnd = Number.isFinite(closeRel) && !/\/\/\s*$/.test(text.slice(Math.max(0, at - 4), at)) ? from + closeRel : at;
+    const commentEnd = closeLen ? from + end : at;
     const line = lineOf(text, at);
     out.push({
       file,
