@@ -39,12 +39,18 @@ const USAGE: Record<NameRole, Partial<Record<FormKey, readonly IdentifierLanguag
  * and an event becomes an `on<Event>` listener beside the lifecycle ones.
  * Compared in camelCase.
  */
-export const API_RESERVED: Readonly<Record<'event' | 'command', readonly string[]>> = {
+export const API_RESERVED: Readonly<Record<'event' | 'command' | 'type', readonly string[]>> = {
   command: [
     'start', 'stop', 'getState', 'getCapabilities', 'installService', 'uninstallService', 'startOsService', 'stopOsService',
     'restartOsService', 'getOsServiceStatus', 'registerListener', 'removeListener', 'command', 'constructor', 'toString', 'valueOf',
   ],
   event: ['serviceStarted', 'serviceStopped', 'serviceError'],
+  // The API's own types, declared beside the service's in every host's types.ts and models.rs.
+  type: [
+    'Platform', 'RunState', 'StopReason', 'StartOptions', 'ScheduledRequest', 'StartResult', 'ServiceState', 'OsServiceStatus',
+    'ServiceStartedEvent', 'ServiceStoppedEvent', 'ServiceErrorEvent', 'Guarantee', 'Scenario', 'Capability', 'PlatformCapabilities',
+    'BgServiceError', 'BgServiceErrorCode', 'Unlisten', 'Error', 'Result',
+  ],
 };
 
 /** CON, NUL, COM1 … are devices in every folder on Windows, whatever the extension. */
@@ -117,6 +123,10 @@ export function checkName(report: Reporter, node: Node, role: NameRole, name: st
       `${role} name ${quote(name)} is a reserved word: ${describe(reserved)}`,
       'choose another name (for example with a more specific word before or after it)',
     );
+    return false;
+  }
+  if (role === 'type' && API_RESERVED.type.includes(name)) {
+    report.at(node, Code.reservedWord, `type name ${quote(name)} is reserved by the generated API (it declares a type of that name)`, 'choose another name (for example with a more specific word before or after it)');
     return false;
   }
   if ((role === 'event' || role === 'command') && (API_RESERVED[role].includes(forms.camel) || (role === 'command' && /^on[A-Z0-9]/.test(forms.camel)))) {
