@@ -6,7 +6,7 @@
  */
 import type { Node } from 'ts-morph';
 import { isReservedIdentifier, isValidIdentifier, type IdentifierLanguage } from '../escape/index.js';
-import { Code } from './codes.js';
+import { Code, type DiagnosticCode } from './codes.js';
 import type { NameForms } from './model.js';
 import { nameForms } from './naming.js';
 import { quote, whereIs, type Reporter } from './report.js';
@@ -74,21 +74,27 @@ export function unsafePathReason(name: string): string | undefined {
   return undefined;
 }
 
+/** A problem with one value, ready to report at a node (or to show for an answer). */
+export interface NameProblem {
+  code: DiagnosticCode;
+  message: string;
+  hint: string;
+}
+
 /**
- * Report a name that cannot be used. Returns false if it was reported, so
- * callers can skip follow-on checks (collisions) for it.
+ * Why a name cannot be used (unsafe as a path, not a valid identifier, or a
+ * reserved word in a target), or undefined when it can. Pure, so answers to
+ * create-bg-service are checked by the same rule as declarations.
  */
-export function checkName(report: Reporter, node: Node, role: NameRole, name: string, forms: NameForms = nameForms(name)): boolean {
+export function nameProblem(role: NameRole, name: string, forms: NameForms = nameForms(name)): NameProblem | undefined {
   if (role !== 'enum value') {
     const unsafe = unsafePathReason(name);
     if (unsafe) {
-      report.at(
-        node,
-        Code.unsafePath,
-        `${role} name ${quote(name)} ${unsafe}`,
-        'names become file, folder and type names in the generated code; use letters and digits only',
-      );
-      return false;
+      return {
+        code: Code.unsafePath,
+        message: `${role} name ${quote(name)} ${unsafe}`,
+        hint: 'names become file, folder and type names in the generated code; use letters and digits only',
+      };
     }
   }
   const invalid = new Map<string, IdentifierLanguage[]>();
@@ -106,39 +112,46 @@ export function checkName(report: Reporter, node: Node, role: NameRole, name: st
   const describe = (m: Map<string, IdentifierLanguage[]>): string =>
     [...m].map(([spelled, langs]) => `${quote(spelled)} in ${langs.map((l) => LANGUAGE_NAMES[l]).join(', ')}`).join('; ');
   if (invalid.size) {
-    report.at(
-      node,
-      Code.invalidWord,
-      `${role} name ${quote(name)} is not a valid identifier: ${describe(invalid)}`,
-      role === 'enum value'
-        ? 'each value becomes an enum case; start it with a letter and use letters, digits, - or _'
-        : 'start with a letter; use letters and digits (camelCase)',
-    );
-    return false;
+    return {
+      code: Code.invalidWord,
+      message: `${role} name ${quote(name)} is not a valid identifier: ${describe(invalid)}`,
+      hint:
+        role === 'enum value'
+          ? 'each value becomes an enum case; start it with a letter and use letters, digits, - or _'
+          : 'start with a letter; use letters and digits (camelCase)',
+    };
   }
   if (reserved.size) {
-    report.at(
-      node,
-      Code.reservedWord,
-      `${role} name ${quote(name)} is a reserved word: ${describe(reserved)}`,
-      'choose another name (for example with a more specific word before or after it)',
-    );
-    return false;
+    return {
+      code: Code.reservedWord,
+      message: `${role} name ${quote(name)} is a reserved word: ${describe(reserved)}`,
+      hint: 'choose another name (for example with a more specific word before or after it)',
+    };
   }
+  return apiReserved(role, name, forms);
+}
+
+/** A name the generated host API uses itself (API_RESERVED), as a problem. */
+function apiReserved(role: NameRole, name: string, forms: NameForms): NameProblem | undefined {
+  const hint = 'choose another name (for example with a more specific word before or after it)';
   if (role === 'type' && API_RESERVED.type.includes(name)) {
-    report.at(node, Code.reservedWord, `type name ${quote(name)} is reserved by the generated API (it declares a type of that name)`, 'choose another name (for example with a more specific word before or after it)');
-    return false;
+    return { code: Code.reservedWord, message: `type name ${quote(name)} is reserved by the generated API (it declares a type of that name)`, hint };
   }
-  if ((role === 'event' || role === 'command') && (API_RESERVED[role].includes(forms.camel) || (role === 'command' && /^on[A-Z0-9]/.test(forms.camel)))) {
-    report.at(
-      node,
-      Code.reservedWord,
-      `${role} name ${quote(name)} is reserved by the generated API (${role === 'event' ? `on${forms.pascal}() is a lifecycle listener` : /^on[A-Z0-9]/.test(forms.camel) ? 'on… names are event listeners' : `${forms.camel}() is one of its methods`})`,
-      'choose another name (for example with a more specific word before or after it)',
-    );
-    return false;
-  }
-  return true;
+  if (role !== 'event' && role !== 'command') return undefined;
+  const listener = role === 'command' && /^on[A-Z0-9]/.test(forms.camel);
+  if (!listener && !API_RESERVED[role].includes(forms.camel)) return undefined;
+  const why = role === 'event' ? `on${forms.pascal}() is a lifecycle listener` : listener ? 'on… names are event listeners' : `${forms.camel}() is one of its methods`;
+  return { code: Code.reservedWord, message: `${role} name ${quote(name)} is reserved by the generated API (${why})`, hint };
+}
+
+/**
+ * Report a name that cannot be used. Returns false if it was reported, so
+ * callers can skip follow-on checks (collisions) for it.
+ */
+export function checkName(report: Reporter, node: Node, role: NameRole, name: string, forms: NameForms = nameForms(name)): boolean {
+  const problem = nameProblem(role, name, forms);
+  if (problem) report.at(node, problem.code, problem.message, problem.hint);
+  return problem === undefined;
 }
 
 export interface NamedItem {

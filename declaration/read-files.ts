@@ -24,7 +24,11 @@ export interface FilesResult {
   diagnostics: DeclarationDiagnostic[];
 }
 
-export function readFiles(files: readonly string[]): FilesResult {
+/**
+ * `sources` holds texts to read instead of the disk's, by absolute path, so a
+ * declaration can be checked before it is written (create-bg-service).
+ */
+export function readFiles(files: readonly string[], sources?: ReadonlyMap<string, string>): FilesResult {
   const project = createProject();
   const report = new Reporter();
   const loaded: SourceFile[] = [];
@@ -32,7 +36,7 @@ export function readFiles(files: readonly string[]): FilesResult {
     const path = resolve(file);
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = sources?.get(path) ?? readFileSync(path, 'utf8');
     } catch (e) {
       const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (e as Error).message;
       report.push(Code.fileUnreadable, `cannot read the declaration: ${why}`, undefined, { file: path, line: 1, column: 1 });

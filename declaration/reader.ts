@@ -20,10 +20,14 @@ export type ReadManyResult = { ok: true; models: ServiceModel[] } | { ok: false;
  * models, checking each file and the problems between them (one identifier
  * or one name used twice). Diagnostics are sorted by file, line, column.
  * Models are returned only when there is no diagnostic at all.
+ * `options.sources` gives texts (by absolute path) to read instead of the disk's.
  */
-export async function readDeclarations(files: readonly string[]): Promise<ReadManyResult> {
+export async function readDeclarations(
+  files: readonly string[],
+  options: { sources?: ReadonlyMap<string, string> } = {},
+): Promise<ReadManyResult> {
   const { readFiles } = await import('./read-files.js');
-  const { models, diagnostics } = readFiles(files);
+  const { models, diagnostics } = readFiles(files, options.sources);
   return diagnostics.length ? { ok: false, diagnostics } : { ok: true, models };
 }
 

@@ -6,7 +6,7 @@
  */
 import { Code } from './codes.js';
 import type { ServiceOptions } from './define.js';
-import { checkName, unsafePathReason } from './names.js';
+import { nameProblem, unsafePathReason, type NameProblem } from './names.js';
 import { nameForms } from './naming.js';
 import type { CheckedOptions } from './options.js';
 import { quote, type Reporter } from './report.js';
@@ -27,6 +27,40 @@ const PACKAGE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const CHANNEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const PLACEHOLDERS = ['filename', 'progress', 'metadata'];
 
+/**
+ * The checks of single values, pure so that create-bg-service validates its
+ * answers with exactly the rules the reader applies to a declaration.
+ */
+export function serviceNameProblem(name: string): NameProblem | undefined {
+  const unsafe = unsafePathReason(name);
+  if (unsafe) {
+    return { code: Code.unsafePath, message: `service name ${quote(name)} ${unsafe}`,
+      hint: "the name becomes folder and file names (e.g. `tauri-plugin-<name>/`); use kebab-case like 'notes-sync'" };
+  }
+  if (!SERVICE_NAME.test(name)) {
+    const suggestion = nameForms(name).kebab;
+    return { code: Code.invalidName, message: `service name ${quote(name)} is not kebab-case`,
+      hint: SERVICE_NAME.test(suggestion) ? `did you mean '${suggestion}'? (lower-case words joined by '-', starting with a letter)` : "use lower-case words joined by '-', starting with a letter, like 'notes-sync'" };
+  }
+  if (name.length > SERVICE_NAME_MAX) {
+    return { code: Code.invalidName, message: `service name ${quote(name)} is ${name.length} characters long; the limit is ${SERVICE_NAME_MAX}`,
+      hint: 'it prefixes crate, package, class and file names; choose a shorter one' };
+  }
+  return nameProblem('service', name);
+}
+
+export function identifierProblem(identifier: string): NameProblem | undefined {
+  if (IDENTIFIER.test(identifier)) return undefined;
+  return { code: Code.invalidIdentifier, message: `identifier ${quote(identifier)} is not a reverse-DNS name`,
+    hint: "use at least two dot-separated parts of letters, digits and '-', each starting with a letter, like 'com.example.notes.sync'" };
+}
+
+export function channelProblem(channel: string): NameProblem | undefined {
+  if (CHANNEL.test(channel)) return undefined;
+  return { code: Code.invalidChannel, message: `notification channel id ${quote(channel)} is not valid`,
+    hint: "use up to 64 letters, digits, '.', '_' or '-', starting with a letter or digit, like 'sync'" };
+}
+
 export function checkRules(checked: CheckedOptions, report: Reporter): void {
   const o = checked.value as PartialOptions;
   const at = (path: string) => checked.anchor(path);
@@ -34,25 +68,12 @@ export function checkRules(checked: CheckedOptions, report: Reporter): void {
 
   // --- name and identifiers -------------------------------------------------
   if (typeof o.name === 'string') {
-    const node = valueAt('name');
-    const unsafe = unsafePathReason(o.name);
-    if (unsafe) {
-      report.at(node, Code.unsafePath, `service name ${quote(o.name)} ${unsafe}`,
-        "the name becomes folder and file names (e.g. `tauri-plugin-<name>/`); use kebab-case like 'notes-sync'");
-    } else if (!SERVICE_NAME.test(o.name)) {
-      const suggestion = nameForms(o.name).kebab;
-      report.at(node, Code.invalidName, `service name ${quote(o.name)} is not kebab-case`,
-        SERVICE_NAME.test(suggestion) ? `did you mean '${suggestion}'? (lower-case words joined by '-', starting with a letter)` : "use lower-case words joined by '-', starting with a letter, like 'notes-sync'");
-    } else if (o.name.length > SERVICE_NAME_MAX) {
-      report.at(node, Code.invalidName, `service name ${quote(o.name)} is ${o.name.length} characters long; the limit is ${SERVICE_NAME_MAX}`,
-        'it prefixes crate, package, class and file names; choose a shorter one');
-    } else {
-      checkName(report, node, 'service', o.name);
-    }
+    const problem = serviceNameProblem(o.name);
+    if (problem) report.at(valueAt('name'), problem.code, problem.message, problem.hint);
   }
-  if (typeof o.identifier === 'string' && !IDENTIFIER.test(o.identifier)) {
-    report.at(valueAt('identifier'), Code.invalidIdentifier, `identifier ${quote(o.identifier)} is not a reverse-DNS name`,
-      "use at least two dot-separated parts of letters, digits and '-', each starting with a letter, like 'com.example.notes.sync'");
+  if (typeof o.identifier === 'string') {
+    const problem = identifierProblem(o.identifier);
+    if (problem) report.at(valueAt('identifier'), problem.code, problem.message, problem.hint);
   }
   const pkg = o.android?.package;
   if (typeof pkg === 'string') {
@@ -109,10 +130,8 @@ export function checkRules(checked: CheckedOptions, report: Reporter): void {
       "add 'specialUse' to `foregroundServiceType`, or remove the subtype");
   }
   const channel = o.android?.notification?.channel;
-  if (typeof channel === 'string' && !CHANNEL.test(channel)) {
-    report.at(valueAt('android.notification.channel'), Code.invalidChannel, `notification channel id ${quote(channel)} is not valid`,
-      "use up to 64 letters, digits, '.', '_' or '-', starting with a letter or digit, like 'sync'");
-  }
+  const channelIssue = typeof channel === 'string' ? channelProblem(channel) : undefined;
+  if (channelIssue) report.at(valueAt('android.notification.channel'), channelIssue.code, channelIssue.message, channelIssue.hint);
 
   const perms = (o.permissions ?? []) as string[];
   const permNode = (p: string) => valueAt(`permissions[${perms.indexOf(p)}]`);
