@@ -6,11 +6,8 @@ import type { ServiceModel } from '../../declaration/model.js';
 import { docCommentText } from '../../escape/index.js';
 import { python } from '../../escape/testing/xml-reader.js';
 import { decodeSwiftString } from '../../escape/testing/swift-decoder.js';
-import { parsePlist, dictGet } from '../../parsers/plist.js';
 import { parseSwift, verifyPlist } from '../../toolchains/index.js';
-import { BGTASK_REQUESTS } from '../../validators/data/ios.js';
-import { createProjectFiles } from '../../validators/project/files.js';
-import { scanTarget } from '../../validators/scan/swift.js';
+import { plistStrings, taskIdentifierProblems } from './crosscheck.js';
 import { iosTarget } from './plan.js';
 import { contextFor, FIXTURES, fixtureModels, writeStandalone, type Written } from './testing.js';
 
@@ -81,56 +78,33 @@ test('every generated plist passes the strict parser (plistlib)', async () => {
   }
 });
 
-/** The Info.plist entries of a standalone output, as parsed from its merge file. */
-function infoEntries(w: Written, host: 'tauri' | 'capacitor') {
-  const file = w.paths.get(`${host}/ios/merge-into-app/Info.additions.plist`)!;
-  const doc = parsePlist(readFileSync(file, 'utf8'), file);
-  const strings = (key: string) => {
-    const v = dictGet(doc.root, key);
-    assert.equal(v?.type, 'array', key);
-    return v.type === 'array' ? v.items.map((i) => (i.type === 'string' ? i.value : `<${i.type}>`)) : [];
-  };
-  return { modes: strings('UIBackgroundModes'), permitted: strings('BGTaskSchedulerPermittedIdentifiers'), doc };
-}
+const mergeFile = (w: Written, host: 'tauri' | 'capacitor') => w.paths.get(`${host}/ios/merge-into-app/Info.additions.plist`)!;
+const modesOf = (w: Written, host: 'tauri' | 'capacitor') => plistStrings(mergeFile(w, host), 'UIBackgroundModes');
 
 test('cross-check: the Swift registers exactly the permitted identifiers, once each, at launch, and submits only those', async () => {
   for (const name of FIXTURES) {
     const { model, w } = await output(name);
     for (const host of model.hosts) {
-      const { modes, permitted } = infoEntries(w, host);
       const sources = swiftFiles(w).filter((f) => f.includes(`/${host}/`));
-      // The app's launch: what the hosts wire (and bg-doctor follows through helper calls).
-      const appDelegate = join(w.dir, `${host}-AppDelegate.swift`);
-      writeFileSync(
-        appDelegate,
-        'import UIKit\nclass AppDelegate: UIResponder, UIApplicationDelegate {\n' +
-          '    func application(_ application: UIApplication, didFinishLaunchingWithOptions launchOptions: [UIApplication.LaunchOptionsKey: Any]?) -> Bool {\n' +
-          `        ${model.names.pascal}BackgroundTasks.registerAtLaunch()\n        return true\n    }\n}\n`,
-      );
-      const all = [...sources, appDelegate];
-      const scan = scanTarget(createProjectFiles(w.dir, all), all);
-
-      const registered = scan.registers.map((r) => r.id.value);
-      assert.ok(registered.every((v) => v !== undefined), `${name}: every registered identifier resolves to a constant`);
-      assert.deepEqual([...registered].sort(), [...permitted].sort(), `${name}/${host}: registered = BGTaskSchedulerPermittedIdentifiers, each once`);
-      for (const r of scan.registers) assert.equal(r.context, 'launch', `${name}: ${r.id.expr} is registered during launch (${r.file}:${r.line})`);
-
-      assert.ok(scan.requests.length > 0);
-      for (const r of scan.requests) {
-        assert.ok(r.id.value !== undefined && permitted.includes(r.id.value), `${name}: submitted ${r.id.expr} = ${r.id.value} is permitted`);
-        const mode = BGTASK_REQUESTS[r.cls].mode;
-        assert.ok(mode && modes.includes(mode), `${name}: ${r.cls} needs UIBackgroundModes '${mode}'`);
-      }
-      const kinds = new Set(scan.requests.map((r) => r.cls));
-      assert.equal(kinds.has('BGProcessingTaskRequest'), permitted.length === 2, `${name}: a processing request exactly when its identifier is permitted`);
+      assert.deepEqual(taskIdentifierProblems(sources, mergeFile(w, host), model.names.pascal), [], `${name}/${host}`);
+      const permitted = plistStrings(mergeFile(w, host), 'BGTaskSchedulerPermittedIdentifiers');
+      const processing = sources.some((f) => /BGProcessingTaskRequest\(identifier:/.test(readFileSync(f, 'utf8')));
+      assert.equal(processing, permitted.length === 2, `${name}: a processing request exactly when its identifier is permitted`);
     }
   }
+  // The check can fail: a plist that lacks an identifier the Swift registers.
+  const { model, w } = await output('ios-periodic-processing');
+  const lacking = join(w.dir, 'Lacking.plist');
+  writeFileSync(lacking, readFileSync(mergeFile(w, 'tauri'), 'utf8').replace(/<string>com\.example\.photos\.backup\.processing<\/string>/, ''));
+  const problems = taskIdentifierProblems(swiftFiles(w), lacking, model.names.pascal);
+  assert.ok(problems.some((p) => /registered identifier com\.example\.photos\.backup\.processing is not in BGTaskSchedulerPermittedIdentifiers/.test(p)), problems.join('\n'));
+  assert.ok(problems.some((p) => /submitted .* is not permitted/.test(p)));
 });
 
 test('periodic services get a processing request only for network, power or long work; continuous ones always', async () => {
-  assert.deepEqual(infoEntries((await output('ios-periodic-refresh')).w, 'capacitor').modes, ['fetch']);
-  assert.deepEqual(infoEntries((await output('ios-periodic-processing')).w, 'tauri').modes, ['fetch', 'processing']);
-  assert.deepEqual(infoEntries((await output('ios-continuous-all')).w, 'tauri').modes, [
+  assert.deepEqual(modesOf((await output('ios-periodic-refresh')).w, 'capacitor'), ['fetch']);
+  assert.deepEqual(modesOf((await output('ios-periodic-processing')).w, 'tauri'), ['fetch', 'processing']);
+  assert.deepEqual(modesOf((await output('ios-continuous-all')).w, 'tauri'), [
     'fetch',
     'processing',
     'location',

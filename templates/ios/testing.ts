@@ -13,7 +13,7 @@ import type { TargetOutput } from '../../generator/target.js';
 import { sourcePath } from '../../lib/paths.js';
 import { iosTarget } from './plan.js';
 
-/** The fixture declarations of the iOS rows (templates/ios/fixtures/*.bg.ts). */
+/** The iOS rows of the declaration matrix (e2e/matrix/ios-*.bg.ts). */
 export const FIXTURES = ['ios-continuous-all', 'ios-periodic-refresh', 'ios-periodic-processing'] as const;
 export type FixtureName = (typeof FIXTURES)[number];
 
@@ -22,7 +22,7 @@ let models: Promise<Map<FixtureName, ServiceModel>> | undefined;
 /** Every fixture's model, read once per process with the real declaration reader. */
 export function fixtureModels(): Promise<Map<FixtureName, ServiceModel>> {
   models ??= (async () => {
-    const files = FIXTURES.map((n) => sourcePath('templates', 'ios', 'fixtures', `${n}.bg.ts`));
+    const files = FIXTURES.map((n) => sourcePath('e2e', 'matrix', `${n}.bg.ts`));
     const read = await readDeclarations(files);
     if (!read.ok) throw new Error(`fixture declarations do not read:\n${JSON.stringify(read.diagnostics, null, 2)}`);
     return new Map(read.models.map((m) => [basename(m.sourceFile, '.bg.ts') as FixtureName, m]));
