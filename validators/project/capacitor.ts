@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
 import type { CapacitorApp, ProjectFiles } from './types.js';
+import { inTree } from './memo.js';
 
 export const CAPACITOR_CONFIG_NAMES = ['capacitor.config.json', 'capacitor.config.ts', 'capacitor.config.js', 'capacitor.config.mjs'];
 
@@ -44,7 +45,7 @@ const JSON_CONFIGS = ['capacitor.config.json', 'ios/App/App/capacitor.config.jso
 export function capacitorConfig(files: ProjectFiles, app: CapacitorApp): CapacitorConfigView {
   for (const rel of JSON_CONFIGS) {
     const file = join(app.dir, rel);
-    const tree = files.jsonTree(file);
+    const tree = inTree(files, file) ? files.jsonTree(file) : undefined;
     if (!tree) continue;
     const str = (path: (string | number)[]): ConfigValue | undefined => {
       const n = findNodeAtLocation(tree, path);

@@ -16,7 +16,7 @@ import type { Fix, TextEdit } from '../rule.js';
 import { AUDITED_PRODUCT_TYPES, SDKROOT_PLATFORMS, type ApplePlatform } from '../data/ios.js';
 import { scanTarget, type TargetScan } from '../scan/swift.js';
 import { toPosix } from './files.js';
-import { perRunCache } from './memo.js';
+import { filesUnder, perRunCache } from './memo.js';
 import type { AppProject, IosTarget, ProjectFiles } from './types.js';
 
 // ------------------------------------------------------------------ pbxproj
@@ -365,7 +365,7 @@ function buildTarget(files: ProjectFiles, plist: string, doc: PlistDocument, x: 
   const dir = dirname(plist);
   // Files below the plist's folder that are not inside another target's folder.
   const own = (pattern: RegExp, maxDepth: number) =>
-    files.glob(dir, pattern, { maxDepth }).filter((f) => {
+    filesUnder(files, dir, pattern, maxDepth).filter((f) => {
       const rel = toPosix(relative(dir, f));
       if (rel.split('/').slice(0, -1).some((s) => SKIP_SEGMENT.test(s))) return false;
       const fdir = dirname(f);
@@ -391,8 +391,10 @@ function buildTarget(files: ProjectFiles, plist: string, doc: PlistDocument, x: 
     }
   }
   const exact = byConfig.length > 0;
+  // One pass over the target's folder for entitlements and the privacy manifest.
+  const beside = own(/(?:\.entitlements|(?:^|\/)PrivacyInfo\.xcprivacy)$/, 4);
   if (!exact) {
-    for (const f of own(/\.entitlements$/, 3)) {
+    for (const f of beside.filter((f) => f.endsWith('.entitlements') && toPosix(relative(dir, f)).split('/').length <= 4)) {
       // The macOS variant of a multiplatform target is signed into the Mac build only.
       if (/mac\s*os|[-_ .]mac(?:[-_ .]|$)|osx/i.test(basename(f, '.entitlements'))) continue;
       byConfig.push({ file: f });
@@ -400,7 +402,7 @@ function buildTarget(files: ProjectFiles, plist: string, doc: PlistDocument, x: 
   }
   const entitlementsFiles = [...new Set(byConfig.map((e) => e.file))];
 
-  const privacy = own(/(?:^|\/)PrivacyInfo\.xcprivacy$/, 4)[0];
+  const privacy = beside.find((f) => f.endsWith('PrivacyInfo.xcprivacy'));
   let privacyInTarget: boolean | undefined;
   if (privacy && x) {
     const rel = toPosix(relative(x.srcroot, privacy));

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.js';
 import { at, backgroundModes, ensureArrayItems, hasMode, isHostApp, permits, permittedIds, targetScan } from '../project/ios.js';
 import { capacitorConfig, runnerScriptCandidates } from '../project/capacitor.js';
+import { inTree } from '../project/memo.js';
 
 export default defineRule({
   meta: {
@@ -64,7 +65,7 @@ export default defineRule({
     }
     if (!label) ctx.report({ message: 'plugins.BackgroundRunner has no "label": the runner has no task identifier', file: br.at.file, line: br.at.line, column: br.at.column });
     if (br.src) {
-      const script = runnerScriptCandidates(app, cfg, br.src.value).find((p) => files.exists(p));
+      const script = runnerScriptCandidates(app, cfg, br.src.value).find((p) => inTree(files, p));
       if (!script) {
         ctx.report({ message: `runner script "${br.src.value}" was not found in the web sources (${cfg.webDir ?? 'public'}/, public/, src/): the runner fails to load`, file: br.src.file, line: br.src.line, column: br.src.column, severity: 'warning' });
       } else if (br.event) {

@@ -129,38 +129,49 @@ export const SYMBOLS: readonly string[] = [
 
 /** Blank comments (keeping offsets and newlines); optionally blank string contents too. */
 export function blank(source: string, strings: boolean): string {
-  const out = source.split('');
-  let i = 0;
-  const n = source.length;
-  const wipe = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
-  };
-  while (i < n) {
-    const c = source[i]!;
-    const d = source[i + 1];
-    if (c === '/' && d === '/') {
+  const parts: string[] = [];
+  const wiped = (from: number, to: number) => source.slice(from, to).replace(/[^\r\n]/g, ' ');
+  const special = /\/\/|\/\*|"/g;
+  let done = 0;
+  for (let m = special.exec(source); m; m = special.exec(source)) {
+    const i = m.index;
+    let end: number;
+    if (m[0] === '//') {
       const e = source.indexOf('\n', i);
-      const end = e < 0 ? n : e;
-      wipe(i, end);
-      i = end;
-    } else if (c === '/' && d === '*') {
+      end = e < 0 ? source.length : e;
+      parts.push(source.slice(done, i), wiped(i, end));
+    } else if (m[0] === '/*') {
       // Swift block comments nest.
       let depth = 1;
       let k = i + 2;
-      while (k < n && depth > 0) {
-        if (source[k] === '/' && source[k + 1] === '*') (depth++, (k += 2));
-        else if (source[k] === '*' && source[k + 1] === '/') (depth--, (k += 2));
-        else k++;
+      while (k < source.length && depth > 0) {
+        const open = source.indexOf('/*', k);
+        const close = source.indexOf('*/', k);
+        if (close < 0) {
+          k = source.length;
+          break;
+        }
+        if (open >= 0 && open < close) {
+          depth++;
+          k = open + 2;
+        } else {
+          depth--;
+          k = close + 2;
+        }
       }
-      wipe(i, k);
-      i = k;
-    } else if (c === '"') {
-      const end = stringEnd(source, i);
-      if (strings) wipe(i + 1, end - 1);
-      i = end;
-    } else i++;
+      end = k;
+      parts.push(source.slice(done, i), wiped(i, end));
+    } else {
+      end = stringEnd(source, i);
+      const close = end - i >= 2 && source[end - 1] === '"' ? 1 : 0;
+      if (strings) parts.push(source.slice(done, i + 1), wiped(i + 1, end - close), source.slice(end - close, end));
+      else parts.push(source.slice(done, end));
+    }
+    done = end;
+    special.lastIndex = end;
   }
-  return out.join('');
+  parts.push(source.slice(done));
+  return parts.join('');
 }
 
 /** Index just past the string literal that starts at `i` (handles `"""`, escapes and `\( … )`). */
@@ -221,6 +232,8 @@ function readArg(code: string, i: number, lang: 'swift' | 'objc', stopAtNewline 
 interface Block {
   open: number;
   close: number;
+  /** The enclosing block (by index in the list), -1 at top level. */
+  parent: number;
   header: string;
   kind: 'func' | 'launch' | 'init' | 'type' | 'deferred' | 'closure';
   name?: string;
@@ -260,28 +273,37 @@ function classify(header: string, lang: 'swift' | 'objc'): Pick<Block, 'kind' | 
 
 function blocks(bare: string, lang: 'swift' | 'objc'): Block[] {
   const out: Block[] = [];
-  const stack: Block[] = [];
+  const stack: number[] = [];
   let boundary = 0;
   for (let i = 0; i < bare.length; i++) {
     const c = bare[i];
     if (c === '{') {
-      const b: Block = { open: i, close: bare.length, header: '', kind: 'closure' };
+      const b: Block = { open: i, close: bare.length, parent: stack.length ? stack[stack.length - 1]! : -1, header: '', kind: 'closure' };
       Object.assign(b, classify(bare.slice(Math.max(boundary, i - 600), i), lang));
-      stack.push(b);
+      stack.push(out.length);
       out.push(b);
       boundary = i + 1;
     } else if (c === '}') {
-      const b = stack.pop();
-      if (b) b.close = i;
+      const k = stack.pop();
+      if (k !== undefined) out[k]!.close = i;
       boundary = i + 1;
     } else if (c === ';') boundary = i + 1;
   }
   return out;
 }
 
-/** The chain of blocks containing `offset`, innermost last. */
+/** The chain of blocks containing `offset`, innermost last (binary search, then up the parents). */
 function chainAt(bs: Block[], offset: number): Block[] {
-  return bs.filter((b) => b.open < offset && offset < b.close);
+  let lo = 0;
+  let hi = bs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bs[mid]!.open < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const chain: Block[] = [];
+  for (let k = lo - 1; k >= 0; k = bs[k]!.parent) if (offset < bs[k]!.close) chain.push(bs[k]!);
+  return chain.reverse();
 }
 
 // ------------------------------------------------------------------ file scan
@@ -310,6 +332,13 @@ const SYMBOL_RE = new RegExp(`\\b(?:${[...SYMBOLS].sort((a, b) => b.length - a.l
 const REASON_RES = Object.entries(REQUIRED_REASON_APIS).map(
   ([cat, d]) => [cat as RequiredReasonCategory, new RegExp(d.patterns.join('|'), 'g')] as const,
 );
+
+const REQUEST_CLASSES = Object.keys(BGTASK_REQUESTS).join('|');
+const REQUEST_RE = {
+  swift: new RegExp(`\\b(${REQUEST_CLASSES})\\s*\\(\\s*identifier\\s*:\\s*`, 'g'),
+  objc: new RegExp(`\\[\\s*\\[\\s*(${REQUEST_CLASSES})\\s+alloc\\s*\\]\\s*initWithIdentifier:\\s*`, 'g'),
+};
+const HOOK_RE = new RegExp(`\\b(${BGTASK_REGISTER_HOOKS.join('|')})\\s*\\(\\s*(?:withIdentifier\\s*:|identifier\\s*:)?\\s*`, 'g');
 
 export function scanText(file: string, source: string): SourceScan {
   const lang: 'swift' | 'objc' = /\.(?:m|mm|h)$/.test(file) ? 'objc' : 'swift';
@@ -388,18 +417,12 @@ export function scanText(file: string, source: string): SourceScan {
     scan.registers.push(contextual(m.index, { id: { expr } as IdRef, continued }));
   }
   // BG…TaskRequest(identifier:)
-  const classes = Object.keys(BGTASK_REQUESTS).join('|');
-  const requestRe =
-    lang === 'swift'
-      ? new RegExp(`\\b(${classes})\\s*\\(\\s*identifier\\s*:\\s*`, 'g')
-      : new RegExp(`\\[\\s*\\[\\s*(${classes})\\s+alloc\\s*\\]\\s*initWithIdentifier:\\s*`, 'g');
-  for (const m of bare.matchAll(requestRe)) {
+  for (const m of bare.matchAll(REQUEST_RE[lang])) {
     const expr = readArg(code, m.index + m[0].length, lang);
     scan.requests.push(contextual(m.index, { cls: m[1] as BgTaskRequestClass, id: { expr } as IdRef }));
   }
   // Framework hooks (Flutter workmanager, …) that take an identifier.
-  const hookRe = new RegExp(`\\b(${BGTASK_REGISTER_HOOKS.join('|')})\\s*\\(\\s*(?:withIdentifier\\s*:|identifier\\s*:)?\\s*`, 'g');
-  for (const m of bare.matchAll(hookRe)) {
+  for (const m of bare.matchAll(HOOK_RE)) {
     const expr = readArg(code, m.index + m[0].length, lang);
     if (/BackgroundRunnerPlugin\s*\.\s*$/.test(bare.slice(Math.max(0, m.index - 40), m.index))) {
       scan.backgroundRunnerRegisters.push(contextual(m.index, {}));
