@@ -132,3 +132,18 @@ test('cfgActive: target_os, not/any/all, desktop/mobile aliases', () => {
   assert.equal(cfgActive('cfg(mobile)', 'iOS'), true);
   assert.equal(cfgActive('cfg(all(unix, not(target_os = "macos")))', 'macOS'), false);
 });
+
+test('parseToml never loops or throws anything but a located Error on garbage', async () => {
+  const fc = (await import('fast-check')).default;
+  const alphabet = ['[', ']', '[[', ']]', '"', "'", '"""', '=', '.', ',', '{', '}', '\n', '#', 'a', '1', 'true', ' ', '\\'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 120 }), (parts) => {
+      try {
+        parseToml(parts.join(''));
+      } catch (e) {
+        assert.ok(e instanceof Error && /^TOML line \d+/.test(e.message), String(e));
+      }
+    }),
+    { numRuns: 2000 },
+  );
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveExpr, scanTarget, scanText } from './swift.js';
+import { blank, resolveExpr, scanTarget, scanText } from './swift.js';
 import type { ProjectFiles } from '../project/types.js';
 
 /** A ProjectFiles over in-memory sources (the scan only reads). */
@@ -61,4 +61,19 @@ test('resolveExpr gives up on what it cannot know', () => {
   assert.equal(resolveExpr('UUID().uuidString', new Map()), undefined);
   assert.equal(resolveExpr('"a\\(x)b"', new Map()), undefined);
   assert.equal(resolveExpr('"a\\(x)b"', new Map([['x', '"-"']])), 'a-b');
+});
+
+test('hostile input: the scan never throws, blanking keeps every offset', async () => {
+  const fc = (await import('fast-check')).default;
+  const alphabet = ['{', '}', '(', ')', '"', '"""', '\\(', '\\', '/*', '*/', '//', '\n', '\r\n', ' ', 'func ', 'init(', 'BGTaskScheduler.shared.register(forTaskWithIdentifier: ', 'BGAppRefreshTaskRequest(identifier: ', 'let x = ', 'x', ';', '@"', '[', ']', '^{', '- (BOOL)application:'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 200 }), fc.boolean(), (parts, objc) => {
+      const src = parts.join('');
+      const s = scanText(objc ? '/f.m' : '/f.swift', src);
+      assert.ok(Array.isArray(s.registers));
+      assert.equal(blank(src, true).length, src.length);
+      assert.equal(blank(src, false).length, src.length);
+    }),
+    { numRuns: 2000 },
+  );
 });
