@@ -80,7 +80,12 @@ export interface Report {
   endColumn?: number;
   /** Lower than the rule's default (e.g. a W case of an E rule). Never higher. */
   severity?: Severity;
-  fix?: Fix;
+  /**
+   * The fix, or a function computing it (called at most once, only when
+   * something reads `Finding.fix`: --fix, --fix-dry-run, the formatters).
+   * Lazy fixes keep a plain audit from running the editors.
+   */
+  fix?: Fix | (() => Fix | undefined);
 }
 
 /** Options of one run that rules may consult. */

@@ -5,7 +5,7 @@
  * suppressions, and sort the findings per app and file.
  */
 import { relative, resolve, sep } from 'node:path';
-import type { Finding, Report, Rule, RuleMeta, RunSettings, Severity } from './rule.js';
+import type { Finding, Fix, Report, Rule, RuleMeta, RunSettings, Severity } from './rule.js';
 import type { AppProject } from './project/types.js';
 import { createProjectFiles, toPosix, walk, type ProjectFilesImpl } from './project/files.js';
 import { detectApps } from './project/detect.js';
@@ -100,7 +100,7 @@ export async function runValidation(options: RunOptions): Promise<RunResult> {
       }
       for (const r of reports) {
         if (!isReportableFile(r.file)) continue;
-        findings.push({
+        findings.push(withFix({
           ruleId: rule.meta.id,
           severity: capSeverity(r.severity ?? rule.meta.severity, rule.meta.severity),
           message: r.message,
@@ -109,9 +109,8 @@ export async function runValidation(options: RunOptions): Promise<RunResult> {
           column: r.column ?? (r.line > 0 ? 1 : 0),
           endLine: r.endLine,
           endColumn: r.endColumn,
-          fix: r.fix,
           app: app.name,
-        });
+        }, r.fix));
       }
     }
   }
@@ -237,11 +236,39 @@ export async function runValidation(options: RunOptions): Promise<RunResult> {
     warningCount: kept.filter((f) => f.severity === 'warning').length,
     infoCount: kept.filter((f) => f.severity === 'info').length,
     internalErrors,
-    fixableCount: kept.filter((f) => f.fix).length,
+    get fixableCount() {
+      return kept.filter((f) => f.fix).length;
+    },
     filesRead: files.readCount,
     durationMs: performance.now() - started,
     rulesMeta,
   };
+}
+
+/** Attach a fix to a finding; a lazy fix is computed on first read (an editor that throws means no fix). */
+function withFix(f: Finding, fix: Report['fix']): Finding {
+  if (typeof fix !== 'function') {
+    if (fix) f.fix = fix;
+    return f;
+  }
+  let done = false;
+  let value: Fix | undefined;
+  Object.defineProperty(f, 'fix', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!done) {
+        done = true;
+        try {
+          value = fix();
+        } catch {
+          value = undefined;
+        }
+      }
+      return value;
+    },
+  });
+  return f;
 }
 
 /** A report may lower a rule's severity, never raise it. */

@@ -10,9 +10,16 @@ import type { Fix } from '../rule.js';
 import type { AndroidApp, ManifestSource } from '../project/types.js';
 import { appMainSource } from './query.js';
 
-function editFix(source: ManifestSource | undefined, description: string, edit: (text: string) => string): Fix | undefined {
+export type LazyFix = () => Fix | undefined;
+
+/** A fix computed only when read (see Report.fix); undefined when no project file can take it. */
+function editFix(source: ManifestSource | undefined, description: string, edit: (text: string) => string): LazyFix | undefined {
   if (!source || (source.origin !== 'app' && source.origin !== 'module')) return undefined;
   if (source.file.includes('/node_modules/')) return undefined;
+  return () => computeFix(source, description, edit);
+}
+
+function computeFix(source: ManifestSource, description: string, edit: (text: string) => string): Fix | undefined {
   const before = source.doc.source;
   let after: string;
   try {
@@ -25,7 +32,7 @@ function editFix(source: ManifestSource | undefined, description: string, edit: 
 }
 
 /** Add `<uses-permission android:name=name/>` to `target` (default: the app's main manifest). */
-export function addPermissionFix(app: AndroidApp, name: string, target?: ManifestSource): Fix | undefined {
+export function addPermissionFix(app: AndroidApp, name: string, target?: ManifestSource): LazyFix | undefined {
   const src = target && (target.origin === 'app' || target.origin === 'module') ? target : appMainSource(app);
   return editFix(src, `add <uses-permission android:name="${name}"/>`, (t) => ensurePermission(t, name, { file: src?.file }));
 }
@@ -37,16 +44,16 @@ export function setComponentAttrsFix(
   rawName: string,
   attrs: Record<string, string | null>,
   description: string,
-): Fix | undefined {
+): LazyFix | undefined {
   return editFix(source, description, (t) => ensureComponent(t, { tag, name: rawName, attrs }, { file: source?.file }));
 }
 
 /** Add an override of a library component (e.g. WorkManager's service) with `tools:node="merge"`. */
-export function addComponentOverrideFix(app: AndroidApp, tag: string, name: string, attrs: Record<string, string>, description: string): Fix | undefined {
+export function addComponentOverrideFix(app: AndroidApp, tag: string, name: string, attrs: Record<string, string>, description: string): LazyFix | undefined {
   const src = appMainSource(app);
   return editFix(src, description, (t) => ensureComponent(t, { tag, name, attrs: { ...attrs, 'tools:node': 'merge' } }, { file: src?.file }));
 }
 
-export function addPropertyFix(source: ManifestSource | undefined, tag: string, rawName: string, property: { name: string; value: string }, description: string): Fix | undefined {
+export function addPropertyFix(source: ManifestSource | undefined, tag: string, rawName: string, property: { name: string; value: string }, description: string): LazyFix | undefined {
   return editFix(source, description, (t) => ensureProperty(t, { tag, name: rawName }, property, { file: source?.file }));
 }

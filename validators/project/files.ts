@@ -81,7 +81,7 @@ export function walk(root: string, options: WalkOptions = {}): string[] {
 
 function safeIsDir(p: string): boolean {
   try {
-    return statSync(p).isDirectory();
+    return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
   } catch {
     return false;
   }
@@ -115,12 +115,26 @@ export function createProjectFiles(root: string, paths: string[]): ProjectFilesI
     problems.push({ file, line, column, message });
   };
 
+  // The walk saw every file under root outside the skipped folders: a path there
+  // that the walk did not list does not exist (or is ignored) — no stat needed.
+  const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  const coveredByWalk = (path: string): boolean => {
+    if (!path.startsWith(rootPrefix)) return false;
+    const segs = path.slice(rootPrefix.length).split(sep);
+    segs.pop();
+    return !segs.some((d) => SKIPPED_DIRS.has(d) || d.endsWith('.xcassets') || d.endsWith('.lproj'));
+  };
+
   const read = (path: string): string | undefined => {
     if (text.has(path)) return text.get(path);
+    if (!known.has(path) && coveredByWalk(path)) {
+      text.set(path, undefined);
+      return undefined;
+    }
     let s: string | undefined;
     try {
-      const st = statSync(path);
-      if (!st.isFile()) s = undefined;
+      const st = statSync(path, { throwIfNoEntry: false });
+      if (!st || !st.isFile()) s = undefined;
       else if (st.size > MAX_FILE_BYTES) {
         problem(path, 0, 0, `the file is ${st.size} bytes, larger than bg-doctor reads (${MAX_FILE_BYTES})`);
         s = undefined;
@@ -190,12 +204,8 @@ export function createProjectFiles(root: string, paths: string[]): ProjectFilesI
     },
     exists(path) {
       if (known.has(path)) return true;
-      try {
-        statSync(path);
-        return true;
-      } catch {
-        return false;
-      }
+      if (coveredByWalk(path)) return false;
+      return statSync(path, { throwIfNoEntry: false }) !== undefined;
     },
     isDir(path) {
       return safeIsDir(path);
