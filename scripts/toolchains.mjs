@@ -109,6 +109,8 @@ function which(cmd) {
   return null;
 }
 
+const children = new Set();
+
 /** Run a command; output is captured and shown only on failure, unless `inherit`. */
 function run(cmd, args, { cwd = cache, env = {}, inherit = false, allowFail = false, heartbeat = null } = {}) {
   return new Promise((resolve, reject) => {
@@ -119,6 +121,7 @@ function run(cmd, args, { cwd = cache, env = {}, inherit = false, allowFail = fa
       env: { ...process.env, ...env },
       stdio: inherit ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
     });
+    children.add(child);
     let out = '';
     child.stdout?.on('data', (d) => (out += d));
     child.stderr?.on('data', (d) => (out += d));
@@ -127,6 +130,7 @@ function run(cmd, args, { cwd = cache, env = {}, inherit = false, allowFail = fa
       reject(new StepError(`cannot run ${cmd}: ${e.message}`));
     });
     child.on('close', (code, signal) => {
+      children.delete(child);
       if (beat) clearInterval(beat);
       if (code === 0 || allowFail) return resolve({ code, out });
       const tail = out.trim().split('\n').slice(-40).join('\n');
@@ -431,6 +435,13 @@ const steps = [
         dependencies: readFileSync(join(dest, 'Cargo.toml'), 'utf8').split('[dependencies]')[1]?.trim() ?? '',
       };
     },
+    async smoke(e) {
+      // Nothing to rebuild when the shared target is warm (about half a second).
+      const env = { CARGO_TARGET_DIR: e.targetDir, CARGO_TERM_COLOR: 'never', ...PINS.cargoEnv };
+      const r = await run('cargo', ['check', '--all-targets', '--locked', '--offline', '--message-format=json'], { cwd: e.warmupDir, env });
+      const rebuilt = r.out.split('\n').filter((l) => l.includes('"reason":"compiler-artifact"') && l.includes('"fresh":false')).length;
+      if (rebuilt) say(`  the shared cargo target was stale: ${rebuilt} crate(s) rebuilt`);
+    },
   },
 ];
 
@@ -530,13 +541,13 @@ async function main() {
     const todo = force ? selected : missingSteps(manifest, selected);
     for (const s of selected) {
       const t = performance.now();
-      if (!todo.includes(s)) {
-        if (!ifMissing && s.smoke) await s.smoke(manifest.steps[s.name]);
-        say(`✓ ${s.name}: present${!ifMissing && s.smoke ? ', smoke-tested' : ''} (${secs(performance.now() - t)})`);
-        continue;
-      }
-      say(`→ ${s.name}: installing ${s.what} …`);
       try {
+        if (!todo.includes(s)) {
+          if (!ifMissing && s.smoke) await s.smoke(manifest.steps[s.name]);
+          say(`✓ ${s.name}: present${!ifMissing && s.smoke ? ', smoke-tested' : ''} (${secs(performance.now() - t)})`);
+          continue;
+        }
+        say(`→ ${s.name}: installing ${s.what} …`);
         const entry = { spec: s.spec, ...(await s.install()) };
         if (s.smoke) await s.smoke(entry);
         entry.installedAt = new Date().toISOString();
@@ -549,14 +560,15 @@ async function main() {
       }
     }
   } finally {
-    releaseLock();
     rmSync(tmpRoot, { recursive: true, force: true });
+    releaseLock();
   }
   say(`done in ${secs(performance.now() - t0)}`);
 }
 
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
+    for (const child of children) child.kill(sig);
     releaseLock();
     console.error(`toolchains: interrupted; nothing half-installed is kept — run it again to finish.`);
     process.exit(130);
