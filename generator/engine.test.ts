@@ -176,3 +176,14 @@ test('a missing identifier with no host app is a located error and nothing is pl
   assert.equal(plan.errors[0]?.code, 'identifier-required');
   assert.deepEqual(plan.changes, []);
 });
+
+test('an entry two services share stays while either still wants it, and passes to the survivor', () => {
+  const host = project();
+  const both = target({}, { lines: ['+shared'] });
+  generate(host, both, { models: [model('sync'), model('other')] });
+  assert.equal(readFileSync(join(host.root, 'host.txt'), 'utf8'), 'user line\n+shared\n');
+  generate(host, both, { models: [model('other')] });
+  assert.equal(readFileSync(join(host.root, 'host.txt'), 'utf8'), 'user line\n+shared\n', 'other still needs it');
+  generate(host, target({}, { lines: [] }), { models: [model('other')] });
+  assert.equal(readFileSync(join(host.root, 'host.txt'), 'utf8'), 'user line\n', 'the survivor owned it and removed it');
+});

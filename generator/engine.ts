@@ -140,6 +140,11 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
     planned.set(ctx.model.names.kebab, { ctx, glue, user, contributions });
   }
 
+  // Contribution keys every planned service wants, and those any service
+  // added before: an entry shared by two services stays while either wants it.
+  const wantedByAny = new Set([...planned.values()].flatMap((p) => p.contributions.map(recordKey)));
+  const ownedBefore = new Set(Object.values(oldState.services).flatMap((s) => s.contributions.map(recordKey)));
+
   // Services that were generated before and are gone now.
   const removedServices = opts.pruneMissingServices
     ? Object.keys(oldState.services).filter((name) => !planned.has(name))
@@ -209,10 +214,10 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
 
   function applyContributions(wanted: Contribution[], previous: ContributionRecord[], state: ServiceState | undefined) {
     const wantedKeys = new Set(wanted.map(recordKey));
-    const previousKeys = new Set(previous.map(recordKey));
-    // Remove what this service added before and no longer wants.
+    // Remove what this service added before and no longer wants, unless
+    // another service still wants the same entry (it inherits ownership).
     for (const rec of previous) {
-      if (wantedKeys.has(recordKey(rec))) continue;
+      if (wantedKeys.has(recordKey(rec)) || wantedByAny.has(recordKey(rec))) continue;
       const src = load(rec.file);
       if (src === undefined) continue;
       const kind = contributionKind(rec.kind);
@@ -234,7 +239,7 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
       // Recorded as ours only if we added it (now or before): what the user
       // had already is never removed later.
       if (after !== src) put(c.file, after, `added ${kind.describe(c.data)}`);
-      if ((after !== src || previousKeys.has(recordKey(c))) && state) {
+      if ((after !== src || ownedBefore.has(recordKey(c))) && state) {
         state.contributions.push({ file: c.file, kind: c.kind, key: c.key, data: c.data });
       }
     }
