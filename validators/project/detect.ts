@@ -42,6 +42,15 @@ function within(p: string, dir: string): boolean {
   return p === dir || p.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 }
 
+/** The value of the nearest ancestor folder of `p` (itself included) that is a key of `index`, up to `stop`. */
+function nearest<T>(index: Map<string, T>, p: string, stop: string): T | undefined {
+  for (let d = p; ; d = dirname(d)) {
+    const hit = index.get(d);
+    if (hit !== undefined) return hit;
+    if (d === stop || dirname(d) === d) return undefined;
+  }
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -135,6 +144,13 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
 
   const modules = androidModules(paths);
   const plists = paths.filter(isInfoPlistPath);
+  const androidIndex = new Map<string, RootSpec>();
+  const iosIndex = new Map<string, RootSpec>();
+  const index = (s: RootSpec) => {
+    if (s.androidDir && !androidIndex.has(s.androidDir)) androidIndex.set(s.androidDir, s);
+    if (s.iosDir && !iosIndex.has(s.iosDir)) iosIndex.set(s.iosDir, s);
+  };
+  for (const s of roots.values()) index(s);
   const moduleIsAppLike = (m: AndroidModule) => {
     const b = basename(m.dir);
     return b === 'app' || m.manifests.some((x) => /LAUNCHER/.test(files.read(x.file) ?? ''));
@@ -143,39 +159,58 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
   for (const m of modules) {
     const parts = m.dir.split(sep);
     const i = parts.lastIndexOf('android');
-    if (i <= 0 || i === parts.length - 1 || !moduleIsAppLike(m)) continue;
+    if (i <= 0 || i === parts.length - 1 || nearest(androidIndex, m.dir, root) || !moduleIsAppLike(m)) continue;
     const d = parts.slice(0, i).join(sep) || sep;
-    if (!within(d, root) || [...roots.values()].some((r) => r.androidDir && within(m.dir, r.androidDir))) continue;
+    if (!within(d, root)) continue;
     const s = spec(d);
     s.androidDir ??= join(d, 'android');
     s.iosDir ??= join(d, 'ios');
+    index(s);
   }
   for (const p of plists) {
     const parts = p.split(sep);
     const i = parts.lastIndexOf('ios');
-    if (i <= 0) continue;
+    if (i <= 0 || nearest(iosIndex, dirname(p), root)) continue;
     const d = parts.slice(0, i).join(sep) || sep;
-    if (!within(d, root) || [...roots.values()].some((r) => r.iosDir && within(p, r.iosDir))) continue;
+    if (!within(d, root)) continue;
     const s = spec(d);
     s.androidDir ??= join(d, 'android');
     s.iosDir ??= join(d, 'ios');
+    index(s);
+  }
+  // Each module and plist belongs to the nearest root that claims its folder.
+  const modulesOf = new Map<RootSpec, AndroidModule[]>();
+  const freeModules: AndroidModule[] = [];
+  for (const m of modules) {
+    const owner = nearest(androidIndex, m.dir, root);
+    if (!owner) freeModules.push(m);
+    else {
+      let l = modulesOf.get(owner);
+      if (!l) modulesOf.set(owner, (l = []));
+      l.push(m);
+    }
+  }
+  const plistsOf = new Map<RootSpec, string[]>();
+  const freePlists: string[] = [];
+  for (const f of plists) {
+    const owner = nearest(iosIndex, dirname(f), root);
+    if (!owner) freePlists.push(f);
+    else {
+      let l = plistsOf.get(owner);
+      if (!l) plistsOf.set(owner, (l = []));
+      l.push(f);
+    }
   }
   for (const s of roots.values()) {
     if (s.kinds.size) continue;
-    const manifestText = modules
-      .filter((m) => s.androidDir && within(m.dir, s.androidDir))
-      .flatMap((m) => m.manifests.map((x) => files.read(x.file) ?? ''))
-      .join('\n');
+    const manifestText = (modulesOf.get(s) ?? []).flatMap((m) => m.manifests.map((x) => files.read(x.file) ?? '')).join('\n');
     if (files.exists(join(s.dir, 'ios', 'App', 'App', 'Info.plist')) || /com\.getcapacitor/.test(manifestText)) s.kinds.add('capacitor');
     else if (files.exists(join(s.dir, 'ios', 'Runner', 'Info.plist')) || /flutterEmbedding|io\.flutter\./.test(manifestText)) s.kinds.add('flutter');
     else if (/com\.facebook\.react|\.MainApplication\b/.test(manifestText) || files.isDir(join(s.dir, 'ios'))) s.kinds.add('react-native');
     else s.kinds.add('android-native');
   }
 
-  // Modules and plists not claimed by a marked root.
   const rootList = [...roots.values()];
-  const claimedModule = (m: AndroidModule) => rootList.some((r) => r.androidDir && within(m.dir, r.androidDir));
-  const freeModules = modules.filter((m) => !claimedModule(m));
 
   // 6. Native Android: group free modules by Gradle build.
   const groups = new Map<string, AndroidModule[]>();
@@ -193,7 +228,7 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
     if (!hasBuild && !mods.some(moduleIsAppLike)) orphanLibraries.push(...mods);
     else appGroups.push([g, mods]);
   }
-  const anyApp = rootList.some((r) => r.androidDir && modules.some((m) => within(m.dir, r.androidDir!))) || appGroups.length > 0;
+  const anyApp = rootList.some((r) => (modulesOf.get(r)?.length ?? 0) > 0) || appGroups.length > 0;
   if (!anyApp && orphanLibraries.length) {
     // A plugin/library repository on its own: audit its modules as one library "app".
     appGroups.push([root, orphanLibraries.splice(0)]);
@@ -262,9 +297,9 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
     const p = project(s.dir, s.kinds);
     if (s.tauriDir) p.tauri = loadTauri(files, s.tauriDir);
     if (s.capacitor) p.capacitor = loadCapacitor(files, s.dir);
-    const mods = s.androidDir ? modules.filter((m) => within(m.dir, s.androidDir!)) : [];
+    const mods = modulesOf.get(s) ?? [];
     if (s.expoConfig) {
-      p.expo = { configFile: s.expoConfig, androidGenerated: mods.length === 0, iosGenerated: !plists.some((f) => s.iosDir && within(f, s.iosDir)) };
+      p.expo = { configFile: s.expoConfig, androidGenerated: mods.length === 0, iosGenerated: !(plistsOf.get(s)?.length) };
     }
     if (mods.length) {
       const buildDir = findGradleRootDir(files, mods[0]!.dir, s.dir) ?? s.androidDir!;
@@ -281,7 +316,8 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
     } else if (s.expoConfig) {
       p.android = loadExpoAndroid(files, s.expoConfig, settings.assumeTargetSdk);
     }
-    if (s.iosDir) p.ios = loadIosTargets({ files, infoPlists: plists.filter((f) => within(f, s.iosDir!)) });
+    const own = plistsOf.get(s);
+    if (own?.length) p.ios = loadIosTargets({ files, infoPlists: own });
   }
 
   // Native Android apps.
@@ -303,12 +339,10 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
   }
 
   // 7. Native iOS: free plists grouped by the folder that holds the .xcodeproj.
-  const claimedPlist = (f: string) => rootList.some((r) => r.iosDir && within(f, r.iosDir));
-  const xcodeDirs = [...new Set(paths.filter((p) => p.endsWith(`.xcodeproj${sep}project.pbxproj`)).map((p) => dirname(dirname(p))))];
+  const xcodeDirs = new Map(paths.filter((p) => p.endsWith(`.xcodeproj${sep}project.pbxproj`)).map((p) => [dirname(dirname(p)), dirname(dirname(p))]));
   const iosGroups = new Map<string, string[]>();
-  for (const f of plists) {
-    if (claimedPlist(f)) continue;
-    const g = xcodeDirs.filter((d) => within(f, d)).sort((a, b) => b.length - a.length)[0] ?? root;
+  for (const f of freePlists) {
+    const g = nearest(xcodeDirs, dirname(f), root) ?? root;
     let l = iosGroups.get(g);
     if (!l) iosGroups.set(g, (l = []));
     l.push(f);
@@ -325,9 +359,7 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
   if (unitPaths.length) {
     const byProject = new Map<AppProject, string[]>();
     for (const u of unitPaths) {
-      const owner =
-        [...projects.values()].filter((p) => within(u, p.root)).sort((a, b) => b.root.length - a.root.length)[0] ??
-        project(root, []);
+      const owner = nearest(projects, dirname(u), root) ?? project(root, []);
       let l = byProject.get(owner);
       if (!l) byProject.set(owner, (l = []));
       l.push(u);
@@ -340,8 +372,10 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
   }
 
   // Declarations (drift is checked against them).
-  const decls = paths.filter((p) => p.endsWith('.bg.ts'));
-  for (const p of projects.values()) p.declarations = decls.filter((d) => within(d, p.root));
+  for (const d of paths) {
+    if (!d.endsWith('.bg.ts')) continue;
+    nearest(projects, dirname(d), root)?.declarations.push(d);
+  }
 
   return [...projects.values()]
     .filter((p) => p.android || p.ios.length || p.tauri || p.capacitor || p.expo || p.kinds.includes('desktop-units'))

@@ -94,40 +94,18 @@ export const JOB_SERVICE_ROOTS = ['JobService'];
 export const WORKER_ROOTS = ['Worker', 'CoroutineWorker', 'ListenableWorker', 'RxWorker'];
 export const RECEIVER_ROOTS = ['BroadcastReceiver'];
 
-/** Blank comments and the insides of string literals (offsets kept). */
+const TOKENS = /\/\/[^\n\r]*|\/\*[\s\S]*?(?:\*\/|$)|"""[\s\S]*?(?:"""|$)|"(?:\\.|[^"\\\n\r])*(?:"|(?=[\n\r]|$))|'(?:\\.|[^'\\\n\r])*(?:'|(?=[\n\r]|$))/g;
+const blankKeepingLines = (s: string) => s.replace(/[^\n\r]/g, ' ');
+
+/** Blank comments and the insides of string literals (offsets and line breaks kept). */
 export function blankCommentsAndStrings(src: string): string {
-  const out = src.split('');
-  const n = src.length;
-  let i = 0;
-  const blank = (a: number, b: number) => {
-    for (let k = a; k < b && k < n; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
-  };
-  while (i < n) {
-    const c = src[i]!;
-    if (c === '/' && src[i + 1] === '/') {
-      let e = src.indexOf('\n', i);
-      if (e < 0) e = n;
-      blank(i, e);
-      i = e;
-    } else if (c === '/' && src[i + 1] === '*') {
-      let e = src.indexOf('*/', i + 2);
-      e = e < 0 ? n : e + 2;
-      blank(i, e);
-      i = e;
-    } else if (c === '"' || c === "'") {
-      const triple = c === '"' && src.startsWith('"""', i);
-      const q = triple ? '"""' : c;
-      let j = i + q.length;
-      while (j < n && !src.startsWith(q, j)) {
-        if (src[j] === '\\') j++;
-        else if (!triple && src[j] === '\n') break;
-        j++;
-      }
-      blank(i + q.length, j);
-      i = Math.min(n, j + q.length);
-    } else i++;
-  }
-  return out.join('');
+  return src.replace(TOKENS, (m) => {
+    if (m.startsWith('//') || m.startsWith('/*')) return blankKeepingLines(m);
+    const q = m.startsWith('"""') ? 3 : 1;
+    const closed = m.length >= 2 * q && m.endsWith(m.slice(0, q));
+    const inner = m.slice(q, closed ? m.length - q : m.length);
+    return m.slice(0, q) + blankKeepingLines(inner) + (closed ? m.slice(m.length - q) : '');
+  });
 }
 
 /** Offset of the `)` matching the `(` at `open` (or -1). */
