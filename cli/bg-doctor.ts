@@ -198,7 +198,9 @@ async function explain(rest: string[]): Promise<number> {
   return Exit.ok;
 }
 
-await runMain('bg-doctor', USAGE, async () => {
+const SUB_USAGE: Record<string, string> = { validate: VALIDATE_USAGE, rules: RULES_USAGE, explain: EXPLAIN_USAGE };
+
+await runMain('bg-doctor', SUB_USAGE[args[0] ?? ''] ?? USAGE, async () => {
   if (args.length === 0) throw new UsageError('missing command');
   const [command, ...rest] = args;
   if (command === '-h' || command === '--help' || command === 'help') {

@@ -46,7 +46,7 @@ export function findDirectives(file: string, text: string): Directive[] {
       if (c >= 0) [end, closeLen] = [c, 2];
     }
     const body = rest.slice(0, end);
-    const sep = /\s(?:--|—|–|:)(?:\s|$)/.exec(body);
+    const sep = /(?:\s(?:--|—|–)|\s?:)(?:\s|$)/.exec(body);
     const idsPart = sep ? body.slice(0, sep.index) : body;
     const reason = sep ? body.slice(sep.index + sep[0].length).trim() : undefined;
     const ruleIds = idsPart.split(/[\s,]+/).filter(Boolean);
