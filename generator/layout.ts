@@ -61,3 +61,21 @@ export function nodeRunnerDir(ctx: GenerationContext): string {
 export function iosAppAdditionsDir(ctx: GenerationContext, host: Host): string {
   return joinPath(pluginDir(ctx, host), 'ios/merge-into-app');
 }
+
+/**
+ * Desktop runner in Rust (desktop.runtime = 'rust', Tauri hosts): a module
+ * set inside the Tauri plugin crate, `src/runner/` (mod.rs, types, protocol,
+ * service, lifecycle, control, desired, ipc, os_service, service_main, error,
+ * tests). It depends only on tokio, tokio-util, serde, serde_json and
+ * thiserror (never on tauri), so `src/desktop.rs` wraps it and its tests run
+ * without a webview. The crate declares it `pub mod runner;` (public, so the
+ * app's `main` can call `runner::service_main::run_if_requested`).
+ */
+export function rustRunnerDir(ctx: GenerationContext): string {
+  return joinPath(pluginDir(ctx, 'tauri'), 'src/runner');
+}
+
+/** The user's Rust service (created once): `src/my_service.rs`, declared `pub mod my_service;` beside `runner`. */
+export function rustServiceFile(ctx: GenerationContext): string {
+  return joinPath(pluginDir(ctx, 'tauri'), 'src/my_service.rs');
+}

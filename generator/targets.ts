@@ -3,5 +3,6 @@ import type { Target } from './target.js';
 import { tsTypesTarget } from '../templates/ts/plan.js';
 import { androidTarget } from '../templates/android/plan.js';
 import { iosTarget } from '../templates/ios/plan.js';
+import { desktopRustTarget } from '../templates/desktop/plan.js';
 
-export const targets: Target[] = [tsTypesTarget, androidTarget, iosTarget];
+export const targets: Target[] = [tsTypesTarget, androidTarget, iosTarget, desktopRustTarget];
