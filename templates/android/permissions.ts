@@ -100,11 +100,18 @@ function defaultPrerequisite(t: FgsType): string | undefined {
 }
 
 export function permissionPlan(model: ServiceModel): PermissionPlan {
+  const locationService = model.kind === 'continuous' && model.android.foregroundServiceTypes.includes('location');
   const out = new Map<string, ManifestPermission>();
   const add = (p: ManifestPermission) => {
     if (!out.has(p.name)) out.set(p.name, p);
   };
-  for (const declared of model.permissions) DECLARED[declared].forEach(add);
+  for (const declared of model.permissions) {
+    // A location foreground service reads the location with the while-in-use permission:
+    // ACCESS_BACKGROUND_LOCATION would only add Google Play's background-location review
+    // (platform-rules.md §1.2 android-background-location). Declared for iOS, it stays there.
+    if (declared === 'backgroundLocation' && locationService) continue;
+    DECLARED[declared].forEach(add);
+  }
 
   const prerequisites: Prerequisite[] = [];
   if (model.kind === 'continuous') {

@@ -64,7 +64,8 @@ function templateData(ctx: GenerationContext, n: AndroidNames) {
       periodicJob: stableId(id, 'periodic-job'),
       restartJob: stableId(id, 'restart-job'),
     },
-    declarationFile: ctx.declarationPath,
+    // The file name only: the code stays the same wherever the module sits (the header has the path).
+    declarationName: ctx.declarationPath.slice(ctx.declarationPath.lastIndexOf('/') + 1),
     continuous: m.kind === 'continuous',
     schedule: m.schedule,
     notification: m.android.notification,
@@ -76,6 +77,7 @@ function templateData(ctx: GenerationContext, n: AndroidNames) {
     onTimeout: m.android.onTimeout,
     boot,
     resumeOpensApp: resumeOpensApp(fgsTypes),
+    mediaProjection: fgsTypes.some((t) => t.name === 'mediaProjection'),
     foregroundOnlyTypes: boot.kind === 'never' ? boot.types : [],
     iconName: `${m.names.snake}_notification`,
     prefsFile: `${id}.bg-service`,

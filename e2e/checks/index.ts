@@ -1,0 +1,12 @@
+/**
+ * Every check the declaration matrix runs, per target. Add a target's checks
+ * by appending its list here (one line per target).
+ */
+import type { MatrixCheck } from './types.js';
+import { androidChecks } from './android.js';
+import { doctorChecks } from './doctor.js';
+
+export const checks: MatrixCheck[] = [
+  ...androidChecks,
+  ...doctorChecks,
+];
