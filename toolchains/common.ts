@@ -4,6 +4,7 @@
  * thrown when a toolchain is not installed (never a silent pass).
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -77,6 +78,8 @@ export interface RunResult {
 /** Run a tool to completion, capturing both streams. A missing executable throws ToolchainMissingError. */
 export function runTool(cmd: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   const start = performance.now();
+  // spawn reports a missing cwd as ENOENT too; that is not a missing tool.
+  if (opts.cwd && !existsSync(opts.cwd)) return Promise.reject(new Error(`${cmd}: the folder to run in does not exist: ${opts.cwd}`));
   return new Promise((done, fail) => {
     const child = spawn(cmd, args, {
       cwd: opts.cwd,

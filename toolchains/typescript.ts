@@ -65,6 +65,7 @@ export function parseTscOutput(text: string, cwd: string, fallbackFile: string):
 export async function typecheckTs(dir: string, opts: TsOptions = {}): Promise<CheckResult> {
   const start = performance.now();
   const root = resolve(dir);
+  if (!existsSync(root)) throw new TypeError(`typecheckTs: no such folder ${root}`);
   const tsc = nodeModules('typescript', 'bin', 'tsc');
   if (!existsSync(tsc)) throw new ToolchainMissingError('typescript (tsc)', `not in ${nodeModules()}; run \`npm ci\``);
   const paths: Record<string, string[]> = {};
