@@ -3,8 +3,9 @@
 // checkers in toolchains/ use, into a cache OUTSIDE the clone
 // (default ~/.cache/bg-service, or $BG_SERVICE_CACHE; the same rule as
 // lib/paths.ts `cachePath`). Steps:
-//   system      java, python3, systemd-analyze, cargo/rustc/rustfmt, mvn, pkg-config
-//               (apt-get installs the Debian ones when run as root)
+//   system      java, python3, systemd-analyze, cargo/rustc/rustfmt on PATH (apt-get
+//               installs the Debian ones when run as root; mvn and pkg-config are
+//               ensured by the steps that use them)
 //   npm         the project's own devDependencies tsc checks against
 //               (typescript, @tauri-apps/api, @capacitor/core): present after `npm ci`
 //   kotlin      kotlinc 2.4 (npm package `kotlin-compiler`) → <cache>/kotlin-<v>
@@ -67,7 +68,7 @@ const argv = process.argv.slice(2);
 const flags = new Set(argv.filter((a) => a.startsWith('--') && !a.includes('=')));
 const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice(7) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
 if (flags.has('--help')) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 24).map((l) => l.slice(3)).join('\n'));
+  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1).join('\n').split('\nimport ')[0].split('\n').map((l) => l.slice(3)).join('\n'));
   process.exit(0);
 }
 const ifMissing = flags.has('--if-missing');
@@ -297,6 +298,7 @@ const steps = [
   },
   {
     name: 'npm',
+    verb: 'checking',
     what: `the project's devDependencies ${Object.keys(PINS.npmDevDependencies).join(', ')}`,
     spec: JSON.stringify(PINS.npmDevDependencies),
     present: () => npmPackagesProblem() === null,
@@ -547,13 +549,13 @@ async function main() {
           say(`✓ ${s.name}: present${!ifMissing && s.smoke ? ', smoke-tested' : ''} (${secs(performance.now() - t)})`);
           continue;
         }
-        say(`→ ${s.name}: installing ${s.what} …`);
+        say(`→ ${s.name}: ${s.verb ?? 'installing'} ${s.what} …`);
         const entry = { spec: s.spec, ...(await s.install()) };
         if (s.smoke) await s.smoke(entry);
         entry.installedAt = new Date().toISOString();
         entry.seconds = Math.round((performance.now() - t) / 100) / 10;
         recordStep(s.name, entry);
-        say(`✓ ${s.name}: installed in ${secs(performance.now() - t)}`);
+        say(`✓ ${s.name}: ${s.verb === 'checking' ? 'checked' : 'installed'} in ${secs(performance.now() - t)}`);
       } catch (e) {
         e.step = s;
         throw e;
