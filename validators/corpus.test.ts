@@ -45,6 +45,18 @@ if (!present) {
     .filter((d) => existsSync(join(corpus, d, 'case.json')))
     .sort();
   test('corpus has cases', () => assert.ok(ids.length > 0, `no case.json under ${corpus}`));
+
+  test('corpus as one monorepo: one app per case, nothing leaks between cases', async () => {
+    const result = await runValidation({ root: corpus });
+    assert.equal(result.internalErrors, 0);
+    const names = result.apps.map((a) => a.name).sort();
+    assert.equal(names.length, ids.length, `apps found: ${names.join(', ')}`);
+    for (const id of ids) assert.equal(names.filter((n) => n === id || n.startsWith(`${id}/`)).length, 1, `case ${id} is one app (apps: ${names.join(', ')})`);
+    for (const a of result.apps) {
+      const caseId = a.name.split('/')[0];
+      for (const f of a.findings) assert.equal(toPosix(relative(corpus, f.file)).split('/')[0], caseId, `${a.name}: finding in another case's file ${f.file}`);
+    }
+  });
   const implemented = new Set(RULES.map((r) => r.meta.id));
 
   for (const id of ids) {

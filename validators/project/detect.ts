@@ -212,10 +212,21 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
 
   const rootList = [...roots.values()];
 
-  // 6. Native Android: group free modules by Gradle build.
+  // 6. Native Android: group free modules by Gradle build (settings.gradle). Modules
+  // of no Gradle build are grouped by project: the folder holding an app-like
+  // module (`<project>/app`, or the module itself when it sits at the audited root),
+  // so a tree of several such projects is not merged into one app.
   const groups = new Map<string, AndroidModule[]>();
+  const gradleRootOf = new Map(freeModules.map((m) => [m, findGradleRootDir(files, m.dir, root)]));
+  const projectRoots = new Map<string, string>();
   for (const m of freeModules) {
-    const g = findGradleRootDir(files, m.dir, root) ?? root;
+    if (gradleRootOf.get(m) || !moduleIsAppLike(m)) continue;
+    const up = dirname(m.dir);
+    const r = m.dir === root || !within(up, root) ? m.dir : up;
+    projectRoots.set(r, r);
+  }
+  for (const m of freeModules) {
+    const g = gradleRootOf.get(m) ?? nearest(projectRoots, m.dir, root) ?? root;
     let l = groups.get(g);
     if (!l) groups.set(g, (l = []));
     l.push(m);
@@ -232,6 +243,26 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
   if (!anyApp && orphanLibraries.length) {
     // A plugin/library repository on its own: audit its modules as one library "app".
     appGroups.push([root, orphanLibraries.splice(0)]);
+  }
+
+  // Orphan library modules merge only into the app(s) nearest to them (the longest
+  // shared folder path), so plugins beside one example app do not leak into
+  // unrelated apps of the same tree.
+  const appHomes = [...rootList.filter((r) => (modulesOf.get(r)?.length ?? 0) > 0).map((r) => r.dir), ...appGroups.map(([g]) => g)];
+  const orphansFor = new Map<string, AndroidModule[]>(appHomes.map((h) => [h, []]));
+  const segs = (p: string) => p.split(sep).filter(Boolean);
+  for (const o of orphanLibraries) {
+    const os = segs(o.dir);
+    let best = -1;
+    let homes: string[] = [];
+    for (const h of appHomes) {
+      const hs = segs(h);
+      let k = 0;
+      while (k < hs.length && k < os.length && hs[k] === os[k]) k++;
+      if (k > best) [best, homes] = [k, [h]];
+      else if (k === best) homes.push(h);
+    }
+    for (const h of homes) orphansFor.get(h)!.push(o);
   }
 
   const projects = new Map<string, AppProject>();
@@ -308,7 +339,7 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
         buildDir,
         modules: mods,
         pluginManifests: pluginManifestsFor(s),
-        orphanLibraries,
+        orphanLibraries: orphansFor.get(s.dir) ?? [],
         assumeTargetSdk: settings.assumeTargetSdk,
         externalSdk: s.expoConfig ? expoSdk(files, s.expoConfig) : undefined,
       });
@@ -326,7 +357,7 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
       files,
       buildDir: g,
       modules: mods,
-      orphanLibraries,
+      orphanLibraries: orphansFor.get(g) ?? [],
       assumeTargetSdk: settings.assumeTargetSdk,
       allowLibraryOnly: !anyApp,
     });
@@ -342,7 +373,9 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
   const xcodeDirs = new Map(paths.filter((p) => p.endsWith(`.xcodeproj${sep}project.pbxproj`)).map((p) => [dirname(dirname(p)), dirname(dirname(p))]));
   const iosGroups = new Map<string, string[]>();
   for (const f of freePlists) {
-    const g = nearest(xcodeDirs, dirname(f), root) ?? root;
+    // Without an Xcode project: the folder above the target folder (<project>/<Target>/Info.plist).
+    const above = dirname(dirname(f));
+    const g = nearest(xcodeDirs, dirname(f), root) ?? (within(above, root) ? above : root);
     let l = iosGroups.get(g);
     if (!l) iosGroups.set(g, (l = []));
     l.push(f);
