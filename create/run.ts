@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Exit, UserFacingError } from '../cli/common.js';
 import type { DeclarationDiagnostic } from '../declaration/model.js';
-import { applyChanges, type FileChange, type GenerationResult } from '../generator/engine.js';
+import { applyChanges, type Conflict, type FileChange, type GenerationResult } from '../generator/engine.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import { coloursFor, type Colours } from '../lib/colour.js';
 import { resolveAnswers } from './answers.js';
@@ -90,6 +90,8 @@ async function create(inv: Invocation, cwd: string, c: Colours): Promise<number>
     throw new UserFacingError('a declaration of the project has problems (above): fix them, then run again. Nothing was written.', Exit.problems);
   }
   let plan = planFor(target, read.models, false);
+  // The conflicts as first found: a forced plan has none, but the summary says what it overwrote.
+  const conflicts = plan.conflicts;
   if (plan.errors.length) {
     printDiagnostics(plan.errors as DeclarationDiagnostic[], c, cwd);
     throw new UserFacingError('the generation cannot run (above). Nothing was written.', Exit.problems);
@@ -124,7 +126,7 @@ async function create(inv: Invocation, cwd: string, c: Colours): Promise<number>
   applyChanges(target.dir, changes);
 
   const implementation = implementationContents(target, read.models);
-  const rows = summaryRows(decl, pkg, plan, changes, decisions, implementation, target);
+  const rows = summaryRows(decl, pkg, { plan, conflicts, changes, decisions }, implementation, target);
   printSummary(c, rows.rows, rows.identicalGenerated, (p) => show(join(target.dir, p)));
   printNextSteps(c, {
     cwd,
@@ -155,18 +157,23 @@ function ownRow(f: OwnFile, decision: Decision | undefined, skipNote: string): R
   return { action: decision === 'skip' ? 'skip' : 'keep', path: f.path, note: skipNote };
 }
 
+interface Outcome {
+  plan: GenerationResult;
+  conflicts: Conflict[];
+  changes: FileChange[];
+  decisions: Map<string, Decision>;
+}
+
 function summaryRows(
   decl: OwnFile,
   pkg: OwnFile | undefined,
-  plan: GenerationResult,
-  changes: FileChange[],
-  decisions: Map<string, Decision>,
+  { plan, conflicts, changes, decisions }: Outcome,
   implementation: Map<string, string>,
   target: Target,
 ): { rows: Row[]; identicalGenerated: number } {
   const rows: Row[] = [ownRow(decl, decisions.get(decl.path), 'the declaration: kept yours, and generated from it')];
   if (pkg) rows.push(ownRow(pkg, undefined, 'yours: left as it is'));
-  const conflictReason = new Map(plan.conflicts.map((k) => [k.path, k.reason]));
+  const conflictReason = new Map(conflicts.map((k) => [k.path, k.reason]));
   for (const ch of changes) {
     const overwritten = decisions.get(ch.path) === 'overwrite' && conflictReason.has(ch.path);
     rows.push(overwritten ? { action: 'force', path: ch.path, note: `overwritten (${conflictReason.get(ch.path)})` } : { action: ch.kind, path: ch.path, note: ch.why });

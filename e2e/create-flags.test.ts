@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { readDeclaration } from '../declaration/reader.js';
 import type { ServiceModel } from '../declaration/model.js';
 import { makeCapacitorApp, makeTauriApp, tempDir } from './create-apps.js';
-import { create, doctorFindings, run, snapshot } from './create-harness.js';
+import { APP_DELEGATE_GAP, assertDoctorClean, create, run, snapshot, type DoctorGap } from './create-harness.js';
 
 interface Case {
   name: string;
@@ -25,8 +25,8 @@ interface Case {
   model: Partial<Pick<ServiceModel, 'kind' | 'hosts' | 'identifier' | 'permissions'>> & { check?(m: ServiceModel): void };
   /** Text the summary or next steps must show. */
   says?: RegExp[];
-  /** Findings bg-doctor still reports for a gap outside this command, and why (the clean check is then a `todo`). */
-  doctorGap?: { rules: string[]; why: string };
+  /** Findings bg-doctor still reports for a gap outside this command (the clean check is then a `todo`). */
+  doctorGap?: DoctorGap;
 }
 
 const cases: Case[] = [
@@ -104,10 +104,7 @@ const cases: Case[] = [
       },
     },
     says: [/update +ios\/App\/App\/Info\.plist +added fetch in UIBackgroundModes/, /update +android\/app\/src\/main\/AndroidManifest\.xml/],
-    doctorGap: {
-      rules: ['ios-bgtask-handler'],
-      why: "issue 8 (hosts): nothing registers the BGTaskScheduler handlers in the app's AppDelegate yet (no insertion, and no note with the line to add)",
-    },
+    doctorGap: APP_DELEGATE_GAP,
   },
 ];
 
@@ -143,16 +140,7 @@ for (const c of cases) {
       assert.deepEqual(snapshot(project), before);
     });
 
-    const findings = doctorFindings(project);
-    if (c.doctorGap) {
-      const gap = c.doctorGap;
-      await t.test(`bg-doctor validate finds nothing beyond the known gap (${gap.rules.join(', ')})`, () => {
-        assert.deepEqual(findings.filter((f) => !gap.rules.includes(f.ruleId)), []);
-      });
-    }
-    await t.test('bg-doctor validate finds nothing', c.doctorGap ? { todo: c.doctorGap.why } : {}, () => {
-      assert.deepEqual(findings, []);
-    });
+    await assertDoctorClean(t, project, c.doctorGap);
 
     if (c.declaration.endsWith('.bg.ts') && !c.declaration.includes('/')) {
       await t.test('the standalone module has a package.json naming the service', () => {
