@@ -10,7 +10,8 @@
  */
 import type { Field, ServiceModel, TypeRef } from '../../declaration/model.js';
 import { nameForms } from '../../declaration/naming.js';
-import { docCommentText, isReservedIdentifier, kotlinString } from '../../escape/index.js';
+import { isReservedIdentifier, kotlinString } from '../../escape/index.js';
+import { tsDoc } from '../ts/types.js';
 
 /** Declared type names that a scope shadows, and the package that reaches them anyway. */
 export interface Shadowed {
@@ -99,13 +100,8 @@ export function enumConstant(value: string): string {
   return nameForms(value).screamingSnake;
 }
 
-/** A KDoc block for `doc` (indented), or '' when there is none. */
-export function kdoc(doc: string | undefined, indent = ''): string {
-  if (!doc) return '';
-  const lines = docCommentText(doc).split('\n');
-  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
-  return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ''}`).join('\n')}\n${indent} */\n`;
-}
+/** A KDoc block for `doc` (indented), or '' when there is none: written like a JSDoc block. */
+export const kdoc: (doc: string | undefined, indent?: string) => string = tsDoc;
 
 /** A package name as Kotlin source: segments that are hard keywords go in backticks. */
 export function kotlinPackage(pkg: string): string {

@@ -27,6 +27,8 @@ export interface ManifestPermission {
 export interface Prerequisite {
   type: FgsTypeName;
   anyOf: string[];
+  /** The alternatives the manifest declares: what to ask the user for. */
+  declared: string[];
 }
 
 /** A dangerous permission to request at run time, from the API level where it exists. */
@@ -125,7 +127,7 @@ export function permissionPlan(model: ServiceModel): PermissionPlan {
         if (chosen) add({ name: chosen, why: `prerequisite of foreground service type ${t.name} (one of ${t.anyOf.length})` });
       }
       // Checked in code only where a permission is the only way to meet it.
-      if (t.anyOfSeverity === 'error') prerequisites.push({ type: t.name, anyOf: [...t.anyOf] });
+      if (t.anyOfSeverity === 'error') prerequisites.push({ type: t.name, anyOf: [...t.anyOf], declared: t.anyOf.filter((p) => out.has(p)) });
     }
     if (fgs.fallback) {
       const { type, below } = fgs.fallback;
