@@ -10,6 +10,9 @@ import { flagOf, NONE, validText } from './values.js';
 const placeholder = (q: Question): string =>
   q.type === 'confirm' ? '' : q.type === 'select' ? ' <value>' : q.type === 'checkbox' ? ' <list>' : q.type === 'number' ? ' <n>' : ' <text>';
 
+/** The condition, and what the answer is when it does not hold. */
+const whenText = (q: Question): string => (q.when ? `${q.when.text}${q.otherwise ? ` (otherwise ${q.otherwise.text})` : ''}` : '');
+
 const flagWithNo = (q: Question): string => (q.type === 'confirm' ? `${flagOf(q)}, --no-${q.flag}` : `${flagOf(q)}${placeholder(q)}`);
 
 const INDENT = 32;
@@ -35,7 +38,7 @@ function answerLines(q: Question): string {
     `${q.help.charAt(0).toUpperCase()}${q.help.slice(1)}.`,
     `Valid: ${validText(q)}.`,
     q.default ? `Default: ${q.default.text}.` : 'Required.',
-    q.when ? `Only when ${q.when.text}.` : '',
+    q.when ? `Only when ${whenText(q)}.` : '',
   ].join(' ').trim();
   const body = wrap(facts);
   return head.length < INDENT - 1 ? `${head.padEnd(INDENT)}${body.slice(INDENT)}` : `${head}\n${body}`;
@@ -46,8 +49,8 @@ export function usage(): string {
 
 Scaffolds a background service into dir (default: the current folder), checks
 its declaration and runs the first generation:
-  a Tauri v2 or Capacitor app   the declaration goes to bg-services/<name>/<name>.bg.ts
-  a new or empty folder         a standalone module: <name>.bg.ts and package.json
+  in a Tauri v2 or Capacitor app  bg-services/<name>/<name>.bg.ts
+  in a new or empty folder        a module: <name>.bg.ts and package.json
 A folder that is neither is refused unless --force.
 
 On a terminal it asks what the flags leave open. With --yes, or without a
@@ -65,13 +68,14 @@ Options:
   -h, --help                    Show this help
   -v, --version                 Show the version
 
-Conflicts (a file exists with other content): overwritten with --force, kept with
---skip-existing, asked per file on a terminal (with a diff); otherwise the run
-stops, lists them and writes nothing (exit 1).
+Conflicts (a file exists with other content): overwritten with --force, kept
+with --skip-existing, asked per file on a terminal (with a diff); otherwise the
+run stops, lists them and writes nothing (exit 1).
 
-Exit codes: 0 done (or nothing to change) · 1 unresolved conflicts, or a problem in
-a declaration of the project · 2 bad usage, an invalid or missing answer, a refused
-folder, or an internal error · 130 cancelled. A run that fails writes nothing.
+Exit codes: 0 done (or nothing to change) · 1 unresolved conflicts, or a problem
+in a declaration of the project · 2 bad usage, an invalid or missing answer, a
+refused folder, or an internal error · 130 cancelled.
+A run that fails writes nothing.
 `;
 }
 
@@ -80,7 +84,7 @@ export function questionTableMarkdown(): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   const rows = questions.map((q) => {
     const valid = q.choices ? q.choices.map((c) => `\`${c.value}\``).join(', ') + (q.emptyAllowed ? `, \`${NONE}\`` : '') : validText(q);
-    return `| ${cell(q.message)} | \`${flagWithNo(q)}\` | ${q.type} | ${cell(valid)} | ${cell(q.default?.text ?? 'required')} | ${cell(q.when?.text ?? 'always')} |`;
+    return `| ${cell(q.message)} | \`${flagWithNo(q)}\` | ${q.type} | ${cell(valid)} | ${cell(q.default?.text ?? 'required')} | ${cell(q.when ? whenText(q) : 'always')} |`;
   });
   return ['| question | flag | type | valid values | default | asked when |', '|---|---|---|---|---|---|', ...rows].join('\n') + '\n';
 }

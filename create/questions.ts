@@ -141,7 +141,7 @@ export const questions: readonly Question[] = [
       capacitor: 'a Capacitor plugin (Kotlin, Swift, TypeScript)',
     }),
     when: { test: (_a, t) => t.kind === 'standalone', text: 'a standalone module' },
-    otherwise: { value: (_a, t) => (t.kind === 'standalone' ? undefined : [t.kind]), text: "in an app, the app's own host" },
+    otherwise: { value: (_a, t) => (t.kind === 'standalone' ? undefined : [t.kind]), text: "the app's own host" },
     default: { value: () => ['tauri', 'capacitor'], text: 'tauri,capacitor' },
   }),
   q({
