@@ -35,14 +35,20 @@ export function tsDoc(doc: string | undefined, indent = ''): string {
   return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ''}`).join('\n')}\n${indent} */\n`;
 }
 
+/** Text for a one-line doc comment (`*\/` and line breaks made harmless). */
+export function docText(text: string): string {
+  return docCommentText(text).replace(/\s*\n\s*/g, ' ');
+}
+
 export interface TsTypeHelpers {
   tsType: typeof tsType;
   tsUnion: typeof tsUnion;
   tsDoc: typeof tsDoc;
   tsString: typeof tsString;
+  docText: typeof docText;
 }
 
-export const tsHelpers: TsTypeHelpers = { tsType, tsUnion, tsDoc, tsString };
+export const tsHelpers: TsTypeHelpers = { tsType, tsUnion, tsDoc, tsString, docText };
 
 /** Struct and enum declarations of a model, dependencies first. */
 export function namedTypes(model: ServiceModel): NamedType[] {

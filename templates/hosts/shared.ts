@@ -1,0 +1,78 @@
+/**
+ * What the two host targets (templates/tauri, templates/capacitor) share:
+ * when a host plugin is generated, the data of the host-neutral native
+ * bridges, and those bridges themselves — `<Name>Bridge.kt` over the Android
+ * service's controller and `<Name>Bridge.swift` over the iOS service, which
+ * both hosts' plugin classes call. The TS API they share is templates/ts.
+ */
+import type { Host } from '../../declaration/model.js';
+import type { GenerationContext } from '../../generator/context.js';
+import { androidSourceDir, hostsToGenerate, iosSourceDir } from '../../generator/layout.js';
+import { renderTemplate } from '../../generator/render.js';
+import { joinPath, type OutputFile } from '../../generator/target.js';
+import { swiftString } from '../../escape/index.js';
+import { kotlinHelpers } from '../android/kotlin-types.js';
+import { androidNames, type AndroidNames } from '../android/names.js';
+import { permissionPlan } from '../android/permissions.js';
+import { LIFECYCLE_WIRE } from '../ts/api.js';
+
+/**
+ * A host plugin is generated for the hosts the project gets (layout.ts) and
+ * the kinds the Android and iOS targets implement (continuous, periodic):
+ * the plugin classes call their code. Transfer services come with issue 10.
+ */
+export function hostsApply(ctx: GenerationContext, host: Host): boolean {
+  return (ctx.model.kind === 'continuous' || ctx.model.kind === 'periodic') && hostsToGenerate(ctx).includes(host);
+}
+
+export interface HostData {
+  model: GenerationContext['model'];
+  n: AndroidNames;
+  k: ReturnType<typeof kotlinHelpers>;
+  h: { swiftString: typeof swiftString };
+  /** `NotesSyncBridge`: the host-neutral bridge on both platforms. */
+  bridge: string;
+  lifecycle: typeof LIFECYCLE_WIRE;
+  /** Dangerous permissions the `service` alias asks for before start (Android). */
+  runtimePermissions: string[];
+  /**
+   * The plugin library's src/main/AndroidManifest.xml is ours to write: the
+   * Android target writes it (with the service's entries) only when there is
+   * no app manifest to contribute them to.
+   */
+  libraryManifestIsOurs: boolean;
+}
+
+export function hostData(ctx: GenerationContext): HostData {
+  const n = androidNames(ctx);
+  return {
+    model: ctx.model,
+    n,
+    k: kotlinHelpers(ctx.model, n.json),
+    h: { swiftString },
+    bridge: `${ctx.model.names.pascal}Bridge`,
+    lifecycle: LIFECYCLE_WIRE,
+    runtimePermissions: permissionPlan(ctx.model)
+      .runtime.map((p) => p.name)
+      .filter((p) => p !== 'android.permission.ACCESS_BACKGROUND_LOCATION'),
+    libraryManifestIsOurs: ctx.host.kind !== 'standalone' && ctx.host.files.androidManifest !== undefined,
+  };
+}
+
+/** `<Name>Bridge.kt`, beside the service's Kotlin in the host plugin's Android library. */
+export function kotlinBridgeFile(ctx: GenerationContext, host: Host, data: HostData): OutputFile {
+  return {
+    path: joinPath(androidSourceDir(ctx, host), `${data.bridge}.kt`),
+    content: renderTemplate('hosts/android/Bridge.kt.ejs', data as unknown as Record<string, unknown>),
+    owner: 'glue',
+  };
+}
+
+/** `<Name>Bridge.swift`, beside the service's Swift in the host plugin's iOS package. */
+export function swiftBridgeFile(ctx: GenerationContext, host: Host, data: HostData): OutputFile {
+  return {
+    path: joinPath(iosSourceDir(ctx, host), `${data.bridge}.swift`),
+    content: renderTemplate('hosts/ios/Bridge.swift.ejs', data as unknown as Record<string, unknown>),
+    owner: 'glue',
+  };
+}
