@@ -75,3 +75,25 @@ export function stableId(identifier: string, purpose: string): number {
   const digest = createHash('sha256').update(`${identifier}\0${purpose}`).digest();
   return (digest.readUInt32BE(0) & 0x7fffffff) || 1;
 }
+
+/**
+ * Simple names the generated Kotlin uses that a declared type must not take:
+ * a type of the service's package shadows Kotlin's default imports (String,
+ * List, …) in every generated file, and an explicitly imported name (Context,
+ * JSONObject, Job, …) shadows the declared type where both are used. The
+ * declaration reader should refuse these as it refuses API_RESERVED names;
+ * until it does, such a declaration generates Kotlin that does not compile.
+ */
+export const KOTLIN_RESERVED_TYPE_NAMES: readonly string[] = [
+  // Default imports the templates use.
+  'Any', 'Boolean', 'Double', 'Int', 'Long', 'String', 'Unit', 'Nothing', 'List', 'Map', 'Pair', 'Result',
+  'Exception', 'RuntimeException', 'IllegalArgumentException', 'IllegalStateException', 'AutoCloseable', 'LinkedHashMap', 'ArrayList',
+  // Explicit imports of the files that also name declared types (Types, Events, Base, Runtime, the user's file).
+  'JSONObject', 'JSONArray', 'JSONException', 'Context', 'Job', 'Log', 'CopyOnWriteArrayList', 'CoroutineScope', 'Dispatchers', 'SupervisorJob',
+];
+
+/** The classes the target generates for a service, which a declared type must not be named like either. */
+export function generatedClassNames(n: AndroidNames): string[] {
+  return [n.user, n.base, n.context, n.event, n.events, n.status, n.runState, n.stopReason, n.startResult, n.json, n.runtime, n.permissions,
+    n.controller, n.service, n.notifications, n.state, n.bootReceiver, n.restartJob, n.jobService, `${n.user}CommandCallback`];
+}

@@ -9,7 +9,9 @@ import { detectHost, type HostProject } from '../../generator/host.js';
 import { attrValue, childElements, parseXml } from '../../parsers/xml.js';
 import { createProject, relocateModel, type Shape } from '../../e2e/projects.js';
 import { sourcePath } from '../../lib/paths.js';
+import { androidNames, generatedClassNames } from './names.js';
 import { androidTarget } from './plan.js';
+import { buildContext } from '../../generator/context.js';
 import { continuous, periodic } from './testing/models.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'bg-android-plan-'));
@@ -165,4 +167,17 @@ describe('files', () => {
     const plan = generate(host, [model]);
     assert.deepEqual(plan.changes.filter((c) => c.path.includes('/android/')), []);
   });
+});
+
+test('generatedClassNames lists every top-level class the target declares (the names a declared type must not take)', () => {
+  for (const m of [continuous('all-parts', ['dataSync', 'shortService'], { restartOnBoot: true, onTimeout: 'reschedule' }), periodic('job-parts')]) {
+    const built = buildContext(m, { kind: 'standalone', root: '/virtual', files: {} });
+    assert.ok(built.ok);
+    const declared = androidTarget
+      .plan(built.ctx)
+      .files.filter((f) => f.path.endsWith('.kt'))
+      .flatMap((f) => [...f.content.matchAll(/^(?:internal |abstract |sealed |data |enum |fun )*(?:class|object|interface) (\w+)/gm)].map((x) => x[1]!));
+    const listed = new Set(generatedClassNames(androidNames(built.ctx)));
+    assert.deepEqual(declared.filter((name) => !listed.has(name)), []);
+  }
 });
