@@ -8,22 +8,10 @@
  * developer.android.com …/services/fgs/service-types [A1] and
  * …/about/versions/15/behavior-changes-15 [A5] (see shared/reference/platform-rules.md §1.1).
  */
+import type { ForegroundServiceType } from '../../declaration/define.js';
 
-export type FgsTypeName =
-  | 'dataSync'
-  | 'mediaPlayback'
-  | 'phoneCall'
-  | 'location'
-  | 'connectedDevice'
-  | 'mediaProjection'
-  | 'camera'
-  | 'microphone'
-  | 'health'
-  | 'remoteMessaging'
-  | 'systemExempted'
-  | 'shortService'
-  | 'mediaProcessing'
-  | 'specialUse';
+/** The manifest spellings of the 14 types: the declaration's own union (declaration/define.ts), so the two cannot drift apart. */
+export type FgsTypeName = ForegroundServiceType;
 
 export interface FgsType {
   /** The manifest spelling (`android:foregroundServiceType`). */
