@@ -3,6 +3,8 @@ import type { Target } from './target.js';
 import { tsTypesTarget } from '../templates/ts/plan.js';
 import { androidTarget } from '../templates/android/plan.js';
 import { iosTarget } from '../templates/ios/plan.js';
-import { desktopRustTarget } from '../templates/desktop/plan.js';
+import { tauriTarget } from '../templates/tauri/plan.js';
+import { capacitorTarget } from '../templates/capacitor/plan.js';
+import { desktopNodeTarget, desktopRustTarget } from '../templates/desktop/plan.js';
 
-export const targets: Target[] = [tsTypesTarget, androidTarget, iosTarget, desktopRustTarget];
+export const targets: Target[] = [tsTypesTarget, androidTarget, iosTarget, desktopRustTarget, desktopNodeTarget, tauriTarget, capacitorTarget];

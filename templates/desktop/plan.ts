@@ -5,3 +5,4 @@
  * state, typed events and commands, IPC wire format and OS-service controls.
  */
 export { desktopRustTarget } from './rust-target.js';
+export { desktopNodeTarget } from './node-target.js';
