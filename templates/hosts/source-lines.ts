@@ -172,16 +172,19 @@ registerContributionKind(SOURCE_LINE, {
   describe: (data) => (data as unknown as LineData).what,
 });
 
-export type LinePlan = { contribution: Contribution } | { note: string } | { present: true };
+export type LinePlan = { contribution: Contribution } | { note: string };
 
 /**
  * Plan one line in `file` (project-relative; `text` is its content, or
- * undefined when it does not exist): a contribution when the anchor is usable,
- * already there, or a note with the exact line to add by hand.
+ * undefined when it does not exist): a contribution when the line is there
+ * already or the anchor is usable (planned again on every run, so the engine
+ * keeps a line it added and never records one the user wrote), else a note
+ * with the exact line to add by hand.
  */
 export function planLine(file: string, text: string | undefined, d: LineData, manual: string): LinePlan {
-  if (text !== undefined && isPresent(text, d)) return { present: true };
+  const contribution = { file, kind: SOURCE_LINE, key: `${d.anchor}:${d.line}`, data: { ...d } };
+  if (text !== undefined && isPresent(text, d)) return { contribution };
   const where = text === undefined ? { ok: false as const, reason: `${file} does not exist` } : locate(text, d.anchor);
   if (!where.ok) return { note: `${file}: add ${d.what} by hand (${where.reason}): ${manual}` };
-  return { contribution: { file, kind: SOURCE_LINE, key: `${d.anchor}:${d.line}`, data: { ...d } } };
+  return { contribution };
 }
