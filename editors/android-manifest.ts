@@ -17,6 +17,7 @@ import {
   collapse,
   detectAttrLayout,
   detectStyle,
+  elementsOf,
   emptiedBy,
   ensureNamespace,
   insertAfter,
@@ -95,7 +96,7 @@ class Manifest {
 
   /** Layout for a new `<tag>`: like other `<tag>`s, else like its siblings, else like the file. */
   layoutFor(tag: string, parent: XmlElement | undefined): Layout {
-    const all = [...descendants(this.root)];
+    const all = elementsOf(this.root);
     const groups = [all.filter((e) => e.name === tag), parent ? childElements(parent) : [], all];
     return { style: this.style, attrs: detectAttrLayout(this.src, groups, this.style.unit) };
   }
@@ -195,15 +196,6 @@ class Manifest {
   done(edits: TextEdit[]): TextEdit[] {
     if (edits.length === 0) return [];
     return [...[...this.nsEdits.values()].flat(), ...edits];
-  }
-}
-
-function* descendants(el: XmlElement): Generator<XmlElement> {
-  for (const c of el.children) {
-    if (c.type === 'element') {
-      yield c;
-      yield* descendants(c);
-    }
   }
 }
 
@@ -307,7 +299,7 @@ export function removeUnusedNamespace(src: string, uri: string = TOOLS_NS, opts:
     const decl = m.root.attrs.find((a) => a.name.startsWith('xmlns:') && a.value === uri);
     if (!decl) return [];
     const prefix = `${decl.name.slice(6)}:`;
-    const used = [m.root, ...descendants(m.root)].some((el) => el.attrs.some((a) => a.name.startsWith(prefix)) || el.name.startsWith(prefix));
+    const used = [m.root, ...elementsOf(m.root)].some((el) => el.attrs.some((a) => a.name.startsWith(prefix)) || el.name.startsWith(prefix));
     return used ? [] : [removeAttribute(m.root, decl)];
   });
 }

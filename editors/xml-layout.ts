@@ -48,12 +48,77 @@ export interface Layout {
   attrs: AttrLayout;
 }
 
-function* elementsOf(el: XmlElement): Generator<XmlElement> {
-  for (const c of el.children) {
-    if (c.type === 'element') {
-      yield c;
-      yield* elementsOf(c);
+/**
+ * Every element below `root`, in document order. Iterative (an explicit
+ * stack, each element pushed and popped once), so it is linear in the number
+ * of elements and cannot exhaust the call stack however deep the nesting; a
+ * recursive generator (`yield*` per level) costs O(depth) per element, which
+ * is quadratic on a deeply nested file.
+ */
+export function elementsOf(root: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  const stack: XmlElement[] = [];
+  const pushChildren = (el: XmlElement) => {
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const c = el.children[i]!;
+      if (c.type === 'element') stack.push(c);
     }
+  };
+  pushChildren(root);
+  while (stack.length) {
+    const el = stack.pop()!;
+    out.push(el);
+    pushChildren(el);
+  }
+  return out;
+}
+
+/**
+ * Line lookups for many offsets of one text, each O(log lines) instead of a
+ * scan back to the line start (which is O(column): quadratic over all the
+ * elements of a file written on one line). Agrees with `lineStart`,
+ * `lineIndent` and `startsLine` of text.ts.
+ */
+export class LineIndex {
+  /** Offsets where a line starts: 0 and after every `\r` or `\n` (as `lineStart` counts them). */
+  private readonly starts: number[] = [0];
+  /** Per line: the end of its leading spaces and tabs. */
+  private readonly indentEnds: number[] = [];
+
+  constructor(private readonly src: string) {
+    for (let i = 0; i < src.length; i++) {
+      const c = src.charCodeAt(i);
+      if (c === 10 || c === 13) this.starts.push(i + 1);
+    }
+    for (const s of this.starts) {
+      let e = s;
+      while (e < src.length && (src.charCodeAt(e) === 32 || src.charCodeAt(e) === 9)) e++;
+      this.indentEnds.push(e);
+    }
+  }
+
+  private line(at: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  lineStart(at: number): number {
+    return this.starts[this.line(at)]!;
+  }
+
+  lineIndent(at: number): string {
+    const l = this.line(at);
+    return this.src.slice(this.starts[l]!, this.indentEnds[l]!);
+  }
+
+  startsLine(at: number): boolean {
+    return this.indentEnds[this.line(at)]! >= at;
   }
 }
 
@@ -63,8 +128,9 @@ export function detectStyle(doc: XmlDocument, defaults: { unit: string; selfClos
   const pairs: Array<[string, string]> = [];
   let spaced = 0;
   let tight = 0;
+  const lines = new LineIndex(src);
   for (const el of elementsOf(doc.root)) {
-    if (el.parent && startsLine(src, el.start)) pairs.push([lineIndent(src, el.parent.start), lineIndent(src, el.start)]);
+    if (el.parent && lines.startsLine(el.start)) pairs.push([lines.lineIndent(el.parent.start), lines.lineIndent(el.start)]);
     if (el.selfClosing) {
       if (/\s/.test(src[el.end - 3] ?? '')) spaced++;
       else tight++;
@@ -83,12 +149,14 @@ export function detectStyle(doc: XmlDocument, defaults: { unit: string; selfClos
  * attributes; the majority of that group wins, ties go to the last one seen.
  */
 export function detectAttrLayout(src: string, groups: ReadonlyArray<Iterable<XmlElement>>, unit: string): AttrLayout {
+  let index: LineIndex | undefined;
   for (const group of groups) {
     const kinds = new Map<AttrLayout['kind'], number>();
     const offsets = new Map<string, number>();
     let last: AttrLayout | undefined;
     for (const el of group) {
-      const layout = classify(src, el, unit);
+      if (el.attrs.length < 2) continue;
+      const layout = classify(src, el, unit, (index ??= new LineIndex(src)));
       if (!layout) continue;
       kinds.set(layout.kind, (kinds.get(layout.kind) ?? 0) + 1);
       if (layout.kind === 'stacked') offsets.set(layout.offset, (offsets.get(layout.offset) ?? 0) + 1);
@@ -106,19 +174,19 @@ export function detectAttrLayout(src: string, groups: ReadonlyArray<Iterable<Xml
   return { kind: 'inline' };
 }
 
-function classify(src: string, el: XmlElement, unit: string): AttrLayout | undefined {
+function classify(src: string, el: XmlElement, unit: string, lines: LineIndex): AttrLayout | undefined {
   const attrs = el.attrs;
   if (attrs.length < 2) return undefined;
-  const tagLine = lineStart(src, el.start);
-  if (attrs.every((a) => lineStart(src, a.start) === tagLine)) return { kind: 'inline' };
-  const rest = attrs.slice(1).every((a) => startsLine(src, a.start));
-  if (rest && startsLine(src, attrs[0]!.start)) {
-    const own = lineIndent(src, el.start);
-    const attrIndent = lineIndent(src, attrs[0]!.start);
+  const tagLine = lines.lineStart(el.start);
+  if (attrs.every((a) => lines.lineStart(a.start) === tagLine)) return { kind: 'inline' };
+  const rest = attrs.slice(1).every((a) => lines.startsLine(a.start));
+  if (rest && lines.startsLine(attrs[0]!.start)) {
+    const own = lines.lineIndent(el.start);
+    const attrIndent = lines.lineIndent(attrs[0]!.start);
     const offset = attrIndent.startsWith(own) && attrIndent.length > own.length ? attrIndent.slice(own.length) : unit;
     return { kind: 'stacked', offset };
   }
-  if (rest && lineStart(src, attrs[0]!.start) === tagLine) return { kind: 'aligned' };
+  if (rest && lines.lineStart(attrs[0]!.start) === tagLine) return { kind: 'aligned' };
   return undefined;
 }
 
