@@ -187,3 +187,21 @@ test('an entry two services share stays while either still wants it, and passes 
   generate(host, target({}, { lines: [] }), { models: [model('other')] });
   assert.equal(readFileSync(join(host.root, 'host.txt'), 'utf8'), 'user line\n', 'the survivor owned it and removed it');
 });
+
+test('each change says whose file it is, and a user-owned file lists the contributions that change it', () => {
+  const host = project();
+  const t = target({ 'a.txt': 'glue\n' }, { user: { 'impl.txt': 'mine\n' }, lines: ['+one', '+two'] });
+  const first = generate(host, t);
+  const role = (plan: typeof first, suffix: string) => plan.changes.find((c) => c.path.endsWith(suffix))?.role;
+  assert.equal(role(first, 'a.txt'), 'glue');
+  assert.equal(role(first, 'impl.txt'), 'implementation');
+  assert.equal(role(first, 'host.txt'), 'user-owned');
+  assert.equal(role(first, 'state.json'), 'state');
+  assert.deepEqual(
+    first.changes.find((c) => c.path === 'host.txt')!.contributions!.map((c) => [c.action, c.key, c.description]),
+    [['add', '+one', 'line +one'], ['add', '+two', 'line +two']],
+  );
+  const fewer = planGeneration({ host, models: [model('sync')], targets: [target({ 'a.txt': 'glue\n' }, { user: { 'impl.txt': 'mine\n' }, lines: ['+one'] })], pruneMissingServices: true });
+  assert.deepEqual(fewer.changes.find((c) => c.path === 'host.txt')!.contributions!.map((c) => [c.action, c.key]), [['remove', '+two']]);
+  assert.equal(fewer.changes.find((c) => c.path.endsWith('a.txt')), undefined, 'unchanged glue is not a change');
+});

@@ -29,6 +29,27 @@ import { toPosix } from './context.js';
 
 export type ChangeKind = 'create' | 'update' | 'delete';
 
+/** Whose file a change is to. */
+export type FileRole =
+  /** A generated file the engine owns (written, rewritten, or deleted when no longer generated). */
+  | 'glue'
+  /** A user implementation file, created once. */
+  | 'implementation'
+  /** A file the user owns, where the engine adds or removes contributions. */
+  | 'user-owned'
+  /** The engine's own state file. */
+  | 'state';
+
+/** One contribution the change adds to or removes from a user-owned file. */
+export interface ContributionChange {
+  action: 'add' | 'remove';
+  kind: string;
+  key: string;
+  data: Record<string, unknown>;
+  /** The kind's description, e.g. `<uses-permission android.permission.FOREGROUND_SERVICE>`. */
+  description: string;
+}
+
 export interface FileChange {
   /** Project-relative, '/'-separated. */
   path: string;
@@ -37,6 +58,9 @@ export interface FileChange {
   after?: string;
   /** What the change is for, e.g. `glue`, `user file`, `3 manifest entries`. */
   why: string;
+  role: FileRole;
+  /** For a user-owned file: the contributions that change it, in the order they were applied. */
+  contributions?: ContributionChange[];
 }
 
 export interface Conflict {
@@ -93,6 +117,8 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
   const original = new Map<string, string | undefined>();
   const working = new Map<string, string | undefined>();
   const why = new Map<string, Set<string>>();
+  const roles = new Map<string, FileRole>();
+  const contributionChanges = new Map<string, ContributionChange[]>();
   const load = (path: string): string | undefined => {
     if (!working.has(path)) {
       const text = readText(root, path);
@@ -101,8 +127,9 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
     }
     return working.get(path);
   };
-  const put = (path: string, content: string | undefined, reason: string) => {
+  const put = (path: string, content: string | undefined, reason: string, role: FileRole) => {
     load(path);
+    roles.set(path, role);
     working.set(path, content);
     let set = why.get(path);
     if (!set) why.set(path, (set = new Set()));
@@ -172,12 +199,12 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
           continue;
         }
       }
-      put(path, content, 'generated');
+      put(path, content, 'generated', 'glue');
     }
 
     for (const [path, content] of p.user) {
       state.userFiles.push(path);
-      if (load(path) === undefined) put(path, content, 'your implementation (created once)');
+      if (load(path) === undefined) put(path, content, 'your implementation (created once)', 'implementation');
       else result.keptUserFiles.push(path);
     }
 
@@ -209,7 +236,13 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
         return;
       }
     }
-    put(path, undefined, 'no longer generated');
+    put(path, undefined, 'no longer generated', 'glue');
+  }
+
+  function noteContribution(file: string, action: ContributionChange['action'], c: { kind: string; key: string; data: Record<string, unknown> }) {
+    let list = contributionChanges.get(file);
+    if (!list) contributionChanges.set(file, (list = []));
+    list.push({ action, kind: c.kind, key: c.key, data: c.data, description: contributionKind(c.kind).describe(c.data) });
   }
 
   function applyContributions(wanted: Contribution[], previous: ContributionRecord[], state: ServiceState | undefined) {
@@ -221,7 +254,9 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
       const src = load(rec.file);
       if (src === undefined) continue;
       const kind = contributionKind(rec.kind);
-      put(rec.file, kind.remove(src, rec.data, rec.file), `removed ${kind.describe(rec.data)}`);
+      const after = kind.remove(src, rec.data, rec.file);
+      if (after !== src) noteContribution(rec.file, 'remove', rec);
+      put(rec.file, after, `removed ${kind.describe(rec.data)}`, 'user-owned');
     }
     for (const c of wanted) {
       const src = load(c.file);
@@ -238,7 +273,10 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
       const after = kind.ensure(src, c.data, c.file);
       // Recorded as ours only if we added it (now or before): what the user
       // had already is never removed later.
-      if (after !== src) put(c.file, after, `added ${kind.describe(c.data)}`);
+      if (after !== src) {
+        noteContribution(c.file, 'add', c);
+        put(c.file, after, `added ${kind.describe(c.data)}`, 'user-owned');
+      }
       if ((after !== src || ownedBefore.has(recordKey(c))) && state) {
         state.contributions.push({ file: c.file, kind: c.kind, key: c.key, data: c.data });
       }
@@ -248,13 +286,15 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
   // The state file is the engine's own; it changes only when ownership does.
   const stateText = serializeState(newState);
   const stateBefore = load(toPosix(STATE_FILE));
-  if (stateBefore !== stateText) put(toPosix(STATE_FILE), stateText, 'generator state');
+  if (stateBefore !== stateText) put(toPosix(STATE_FILE), stateText, 'generator state', 'state');
 
   for (const [path, after] of working) {
     const before = original.get(path);
     if (before === after) continue;
     const kind: ChangeKind = before === undefined ? 'create' : after === undefined ? 'delete' : 'update';
-    result.changes.push({ path, kind, before, after, why: [...(why.get(path) ?? [])].join(', ') });
+    const role = roles.get(path) ?? 'user-owned';
+    const contributions = contributionChanges.get(path);
+    result.changes.push({ path, kind, before, after, why: [...(why.get(path) ?? [])].join(', '), role, ...(contributions ? { contributions } : {}) });
   }
   result.changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return result;
