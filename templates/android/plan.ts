@@ -18,7 +18,7 @@ import type { NotificationImportance, TypeRef } from '../../declaration/model.js
 import { applyManifestEntries, manifestContributions } from './contributions.js';
 import { kotlinHelpers, kotlinType } from './kotlin-types.js';
 import { bootStart, resumeOpensApp } from './lifecycle.js';
-import { manifestComponents, type ManifestEntries } from './manifest.js';
+import { manifestComponents, type ComponentPlan, type ManifestEntries } from './manifest.js';
 import { androidNames, stableId, type AndroidNames } from './names.js';
 import { fgsPlan } from './fgs.js';
 import { permissionPlan } from './permissions.js';
@@ -30,8 +30,18 @@ const IMPORTANCE: Record<NotificationImportance, { channel: string; priority: st
   high: { channel: 'IMPORTANCE_HIGH', priority: 'PRIORITY_HIGH' },
 };
 
+/** The optional parts of a continuous service. */
+function optionalParts(ctx: GenerationContext): ComponentPlan {
+  const m = ctx.model;
+  const timesOut = fgsPlan(m).declared.some((t) => t.timeoutFrom !== undefined);
+  return {
+    bootReceiver: m.kind === 'continuous' && m.android.restartOnBoot,
+    restartJob: m.kind === 'continuous' && m.android.onTimeout === 'reschedule' && timesOut,
+  };
+}
+
 /** Which Kotlin files a service gets: template → file stem (the class it holds). */
-function kotlinFiles(ctx: GenerationContext, n: AndroidNames, parts: { bootReceiver: boolean; restartJob: boolean }): Array<[string, string]> {
+function kotlinFiles(ctx: GenerationContext, n: AndroidNames, parts: ComponentPlan): Array<[string, string]> {
   const m = ctx.model;
   const files: Array<[string, string]> = [['Json', n.json]];
   if (m.types.length) files.push(['Types', `${m.names.pascal}Types`]);
@@ -88,16 +98,19 @@ function templateData(ctx: GenerationContext, n: AndroidNames) {
   };
 }
 
+/** The names (without `.kt`) of the Kotlin files this target writes for a service: its glue and the user's file. */
+export function androidKotlinFileStems(ctx: GenerationContext): string[] {
+  const n = androidNames(ctx);
+  return [...kotlinFiles(ctx, n, optionalParts(ctx)).map(([, stem]) => stem), n.user];
+}
+
 export const androidTarget: Target = {
   id: 'android',
   applies: (ctx) => (ctx.model.kind === 'continuous' || ctx.model.kind === 'periodic') && hostsToGenerate(ctx).length > 0,
   plan(ctx): TargetOutput {
     const n = androidNames(ctx);
     const data = templateData(ctx, n);
-    const parts = {
-      bootReceiver: ctx.model.kind === 'continuous' && ctx.model.android.restartOnBoot,
-      restartJob: ctx.model.kind === 'continuous' && ctx.model.android.onTimeout === 'reschedule' && data.timeouts.length > 0,
-    };
+    const parts = optionalParts(ctx);
     const entries: ManifestEntries = { permissions: data.perms.manifest, components: manifestComponents(ctx.model, n, parts) };
     const out: TargetOutput = { files: [], contributions: [], notes: [] };
     const appManifest = ctx.host.kind !== 'standalone' ? ctx.host.files.androidManifest : undefined;
