@@ -198,8 +198,8 @@ test('each change says whose file it is, and a user-owned file lists the contrib
   assert.equal(role(first, 'host.txt'), 'user-owned');
   assert.equal(role(first, 'state.json'), 'state');
   assert.deepEqual(
-    first.changes.find((c) => c.path === 'host.txt')!.contributions!.map((c) => [c.action, c.key, c.description]),
-    [['add', '+one', 'line +one'], ['add', '+two', 'line +two']],
+    first.changes.find((c) => c.path === 'host.txt')!.contributions!.map((c) => [c.action, c.service, c.key, c.description]),
+    [['add', 'sync', '+one', 'line +one'], ['add', 'sync', '+two', 'line +two']],
   );
   const fewer = planGeneration({ host, models: [model('sync')], targets: [target({ 'a.txt': 'glue\n' }, { user: { 'impl.txt': 'mine\n' }, lines: ['+one'] })], pruneMissingServices: true });
   assert.deepEqual(fewer.changes.find((c) => c.path === 'host.txt')!.contributions!.map((c) => [c.action, c.key]), [['remove', '+two']]);

@@ -43,6 +43,8 @@ export type FileRole =
 /** One contribution the change adds to or removes from a user-owned file. */
 export interface ContributionChange {
   action: 'add' | 'remove';
+  /** The service that wants it (add) or had added it (remove). */
+  service: string;
   kind: string;
   key: string;
   data: Record<string, unknown>;
@@ -214,14 +216,14 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
       deleteOwned(path, old!.files[path]!);
     }
 
-    applyContributions(p.contributions, old?.contributions ?? [], state);
+    applyContributions(name, p.contributions, old?.contributions ?? [], state);
     newState.services[name] = state;
   }
 
   for (const name of removedServices) {
     const old = oldState.services[name]!;
     for (const [path, hash] of Object.entries(old.files)) deleteOwned(path, hash);
-    applyContributions([], old.contributions, undefined);
+    applyContributions(name, [], old.contributions, undefined);
     delete newState.services[name];
     result.notes.push(`service "${name}" is no longer declared: its generated files were removed (your implementation files were kept)`);
   }
@@ -239,13 +241,13 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
     put(path, undefined, 'no longer generated', 'glue');
   }
 
-  function noteContribution(file: string, action: ContributionChange['action'], c: { kind: string; key: string; data: Record<string, unknown> }) {
+  function noteContribution(file: string, action: ContributionChange['action'], service: string, c: { kind: string; key: string; data: Record<string, unknown> }) {
     let list = contributionChanges.get(file);
     if (!list) contributionChanges.set(file, (list = []));
-    list.push({ action, kind: c.kind, key: c.key, data: c.data, description: contributionKind(c.kind).describe(c.data) });
+    list.push({ action, service, kind: c.kind, key: c.key, data: c.data, description: contributionKind(c.kind).describe(c.data) });
   }
 
-  function applyContributions(wanted: Contribution[], previous: ContributionRecord[], state: ServiceState | undefined) {
+  function applyContributions(service: string, wanted: Contribution[], previous: ContributionRecord[], state: ServiceState | undefined) {
     const wantedKeys = new Set(wanted.map(recordKey));
     // Remove what this service added before and no longer wants, unless
     // another service still wants the same entry (it inherits ownership).
@@ -255,7 +257,7 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
       if (src === undefined) continue;
       const kind = contributionKind(rec.kind);
       const after = kind.remove(src, rec.data, rec.file);
-      if (after !== src) noteContribution(rec.file, 'remove', rec);
+      if (after !== src) noteContribution(rec.file, 'remove', service, rec);
       put(rec.file, after, `removed ${kind.describe(rec.data)}`, 'user-owned');
     }
     for (const c of wanted) {
@@ -274,7 +276,7 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
       // Recorded as ours only if we added it (now or before): what the user
       // had already is never removed later.
       if (after !== src) {
-        noteContribution(c.file, 'add', c);
+        noteContribution(c.file, 'add', service, c);
         put(c.file, after, `added ${kind.describe(c.data)}`, 'user-owned');
       }
       if ((after !== src || ownedBefore.has(recordKey(c))) && state) {
