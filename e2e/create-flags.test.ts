@@ -6,7 +6,7 @@
  * again changes nothing (not even an mtime), and bg-doctor finds nothing.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readDeclaration } from '../declaration/reader.js';
@@ -104,6 +104,28 @@ const cases: Case[] = [
       },
     },
     says: [/update +ios\/App\/App\/Info\.plist +added fetch in UIBackgroundModes/, /update +android\/app\/src\/main\/AndroidManifest\.xml/],
+    doctorGap: APP_DELEGATE_GAP,
+  },
+  {
+    name: 'a Capacitor app whose AppDelegate cannot be edited safely gets the exact line to add in its next steps',
+    make: () => {
+      const d = makeCapacitorApp();
+      const delegate = join(d, 'ios/App/App/AppDelegate.swift');
+      // A body on the launch method's own line: no safe place to insert a statement.
+      writeFileSync(
+        delegate,
+        readFileSync(delegate, 'utf8').replace(/(didFinishLaunchingWithOptions[^{]*\{)[\s\S]*?return true\n\s*\}/, '$1 return true }'),
+      );
+      return [d, d];
+    },
+    args: ['--yes', '--name', 'field-sync'],
+    declaration: 'bg-services/field-sync/field-sync.bg.ts',
+    files: [],
+    model: { kind: 'continuous', hosts: ['capacitor'] },
+    says: [
+      /To do by hand \(the generation could not do these safely\):\n {2}• field-sync: ios\/App\/App\/AppDelegate\.swift: add the FieldSyncBackgroundTasks\.registerAtLaunch\(\) call by hand/,
+      /`FieldSyncBackgroundTasks\.registerAtLaunch\(\)` as the first line of application\(_:didFinishLaunchingWithOptions:\)/,
+    ],
     doctorGap: APP_DELEGATE_GAP,
   },
 ];
