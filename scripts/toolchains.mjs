@@ -15,6 +15,9 @@
 //   rust        the warm-up crate toolchains/cargo-warmup (tauri[test], tokio, serde, …):
 //               system libraries, `cargo fetch`, `cargo check --all-targets`, `cargo test`
 //               into the shared CARGO_TARGET_DIR <cache>/cargo-target
+//   android-hosts the host plugins' Android libraries: Tauri's Kotlin sources (tauri crate),
+//               Capacitor's Java sources (@capacitor/android, not on Maven Central), androidx
+//               (Google Maven) + jackson jars → <cache>/android-hosts-<hash>
 // What was installed is recorded in <cache>/manifest.json, which the checkers read.
 //
 //   node scripts/toolchains.mjs              install what is missing, then smoke-test it
@@ -60,6 +63,13 @@ const PINS = {
   rustPkgConfig: ['webkit2gtk-4.1', 'javascriptcoregtk-4.1', 'libsoup-3.0', 'gtk+-3.0'],
   rustAptPackages: ['libwebkit2gtk-4.1-dev'],
   npmDevDependencies: { typescript: '5.', '@tauri-apps/api': '2.', '@capacitor/core': '8.' },
+  // The host plugins' Android libraries (Tauri's and Capacitor's Plugin classes) and their
+  // compile classpath: what templates/tauri and templates/capacitor Kotlin is compiled against.
+  androidHosts: {
+    capacitorAndroid: '8.5.2',
+    artifacts: ['androidx.appcompat:appcompat:1.6.1:aar', 'com.fasterxml.jackson.core:jackson-databind:2.15.3', 'com.fasterxml.jackson.datatype:jackson-datatype-json-org:2.15.3'],
+    classpathGroups: ['androidx', 'com.fasterxml.jackson'],
+  },
 };
 const MANIFEST_FORMAT = 1;
 
@@ -443,6 +453,76 @@ const steps = [
       const r = await run('cargo', ['check', '--all-targets', '--locked', '--offline', '--message-format=json'], { cwd: e.warmupDir, env });
       const rebuilt = r.out.split('\n').filter((l) => l.includes('"reason":"compiler-artifact"') && l.includes('"fresh":false')).length;
       if (rebuilt) say(`  the shared cargo target was stale: ${rebuilt} crate(s) rebuilt`);
+    },
+  },  {
+    name: 'android-hosts',
+    what: "the host plugins' Android libraries: Tauri's Kotlin sources (from the tauri crate), Capacitor's Java sources (@capacitor/android), and their androidx and jackson jars",
+    get spec() {
+      return JSON.stringify(PINS.androidHosts);
+    },
+    present: (e) => allExist(e?.tauriSources, e?.capacitorSources, ...(e?.classpath ?? [undefined])),
+    async install() {
+      // Tauri's Android library ships as Kotlin sources inside the tauri crate (the rust step fetched it).
+      const lock = readFileSync(join(root, 'toolchains', 'cargo-warmup', 'Cargo.lock'), 'utf8');
+      const tauriVersion = /\[\[package\]\]\nname = "tauri"\nversion = "([^"]+)"/.exec(lock)?.[1];
+      if (!tauriVersion) throw new StepError('toolchains/cargo-warmup/Cargo.lock has no tauri package');
+      const registry = join(process.env.CARGO_HOME ?? join(process.env.HOME ?? '/tmp', '.cargo'), 'registry', 'src');
+      const tauriJava = (existsSync(registry) ? readdirSync(registry) : [])
+        .map((index) => join(registry, index, `tauri-${tauriVersion}`, 'mobile', 'android', 'src', 'main', 'java'))
+        .find((p) => existsSync(p));
+      if (!tauriJava) throw new StepError(`tauri ${tauriVersion}'s sources are not in ${registry}`, 'run `npm run toolchains -- --only rust` first (cargo fetch)');
+      const tmp = freshTmp('android-hosts');
+      cpSync(tauriJava, join(tmp, 'tauri-android'), { recursive: true });
+      // What the Android Gradle plugin generates for the library (buildFeatures.buildConfig = true).
+      mkdirSync(join(tmp, 'tauri-android', 'app', 'tauri'), { recursive: true });
+      writeFileSync(
+        join(tmp, 'tauri-android', 'app', 'tauri', 'BuildConfig.java'),
+        'package app.tauri;\n\npublic final class BuildConfig {\n  public static final boolean DEBUG = Boolean.parseBoolean("true");\n  public static final String LIBRARY_PACKAGE_NAME = "app.tauri";\n  public static final String BUILD_TYPE = "debug";\n}\n',
+      );
+      // Capacitor's Android library is not on Maven Central: it ships as Java sources in @capacitor/android.
+      const capacitor = PINS.androidHosts.capacitorAndroid;
+      say(`  npm pack @capacitor/android@${capacitor}`);
+      await npm(['pack', `@capacitor/android@${capacitor}`, '--silent', '--pack-destination', tmp], { cwd: tmp });
+      await run('tar', ['xzf', join(tmp, `capacitor-android-${capacitor}.tgz`), '-C', tmp], { cwd: tmp });
+      const capacitorJava = join(tmp, 'package', 'capacitor', 'src', 'main', 'java');
+      if (!existsSync(join(capacitorJava, 'com', 'getcapacitor', 'Plugin.java'))) throw new StepError(`@capacitor/android ${capacitor} has no capacitor/src/main/java/com/getcapacitor/Plugin.java`);
+      cpSync(capacitorJava, join(tmp, 'capacitor-android'), { recursive: true });
+      rmSync(join(tmp, 'package'), { recursive: true, force: true });
+      // Their compile classpath: androidx (AARs from Google's Maven repository, unpacked) and jackson.
+      const repo = join(cache, 'm2');
+      for (const a of PINS.androidHosts.artifacts) {
+        say(`  mvn dependency:get ${a}`);
+        await run('mvn', ['-B', '-q', `-Dmaven.repo.local=${repo}`, 'dependency:get', `-Dartifact=${a}`, '-Dtransitive=true', '-DremoteRepositories=google::default::https://maven.google.com,central::default::https://repo.maven.apache.org/maven2'], { cwd: cache }).catch((e) => {
+          throw new StepError(e.message, `check that Google's Maven repository and Maven Central are reachable and that ${a} exists`);
+        });
+      }
+      mkdirSync(join(tmp, 'jars'));
+      const classpath = [];
+      const walk = (d) => {
+        for (const name of readdirSync(d)) {
+          const p = join(d, name);
+          if (statSync(p).isDirectory()) walk(p);
+          else if (/\.(aar|jar)$/.test(name) && !/-(sources|javadoc)\.jar$/.test(name)) {
+            const jar = join(tmp, 'jars', name.replace(/\.aar$/, '.jar'));
+            if (name.endsWith('.aar')) {
+              const r = spawnSync('unzip', ['-p', p, 'classes.jar'], { maxBuffer: 1 << 28 });
+              if (r.status !== 0) throw new StepError(`cannot unpack classes.jar from ${p}`, 'apt-get install unzip');
+              writeFileSync(jar, r.stdout);
+            } else cpSync(p, jar);
+            classpath.push(name.replace(/\.aar$/, '.jar'));
+          }
+        }
+      };
+      for (const group of PINS.androidHosts.classpathGroups) if (existsSync(join(repo, ...group.split('.')))) walk(join(repo, ...group.split('.')));
+      const dest = join(cache, `android-hosts-${createHash('sha1').update(JSON.stringify(PINS.androidHosts)).digest('hex').slice(0, 10)}`);
+      moveIntoPlace(tmp, dest);
+      return {
+        tauriVersion,
+        capacitorAndroid: capacitor,
+        tauriSources: join(dest, 'tauri-android'),
+        capacitorSources: join(dest, 'capacitor-android'),
+        classpath: classpath.sort().map((j) => join(dest, 'jars', j)),
+      };
     },
   },
 ];

@@ -28,11 +28,22 @@ export interface RustEntry {
   env: Record<string, string>;
   dependencies: string;
 }
+export interface AndroidHostsEntry {
+  tauriVersion: string;
+  capacitorAndroid: string;
+  /** Tauri's Android library: Kotlin sources (app.tauri.*) and the BuildConfig AGP generates. */
+  tauriSources: string;
+  /** Capacitor's Android library: Java sources (com.getcapacitor.*). */
+  capacitorSources: string;
+  /** androidx (classes.jar of each AAR) and jackson: the libraries' compile classpath. */
+  classpath: string[];
+}
 export interface Steps {
   kotlin: KotlinEntry;
   maven: MavenEntry;
   'tree-sitter': TreeSitterEntry;
   rust: RustEntry;
+  'android-hosts': AndroidHostsEntry;
 }
 
 const WHAT: Record<keyof Steps, string> = {
@@ -40,6 +51,7 @@ const WHAT: Record<keyof Steps, string> = {
   maven: 'the Android framework jar (android-all) and kotlinx-coroutines',
   'tree-sitter': 'the tree-sitter Swift grammar',
   rust: 'the warmed Rust crate cache (tauri, tokio, serde, …)',
+  'android-hosts': "the host plugins' Android libraries (Tauri's and Capacitor's sources, androidx, jackson)",
 };
 
 export function manifestPath(): string {
