@@ -126,3 +126,20 @@ test('no declaration found is a clear error (exit 1); a missing named file is us
   assert.equal(missing.code, 2);
   assert.match(missing.err, /no such declaration file/);
 });
+
+test('a declared type named like a class the generated code uses is a located error (exit 1, nothing written)', () => {
+  const dir = exampleProject();
+  const decl = join(dir, 'notes-sync.bg.ts');
+  const src = readFileSync(decl, 'utf8')
+    .replace('export interface SyncEvents {', 'export interface Data {\n  bytes: number;\n}\n\nexport interface SyncEvents {\n  blob: { data: Data };')
+    .replace('syncNow(input: { folder: string })', 'syncNow(input: List)')
+    .replace('export interface SyncCommands {', 'export interface List {\n  folder: string;\n}\n\nexport interface SyncCommands {');
+  writeFileSync(decl, src);
+  const before = snapshot(dir);
+  const r = run(['generate'], dir);
+  assert.equal(r.code, 1, r.err);
+  const lineOf = (needle: string) => src.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  assert.match(r.err, new RegExp(`notes-sync\\.bg\\.ts:${lineOf('export interface List')}:\\d+: error BG305 type name 'List' clashes with a name the generated android code uses`));
+  assert.match(r.err, new RegExp(`notes-sync\\.bg\\.ts:${lineOf('export interface Data')}:\\d+: error BG305 type name 'Data' clashes with a name the generated ios code uses`));
+  assert.deepEqual(snapshot(dir), before);
+});

@@ -154,6 +154,16 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
     const contributions: Contribution[] = [];
     for (const target of targets) {
       if (!target.applies(ctx)) continue;
+      const reserved = new Set(target.reservedTypeNames?.(ctx) ?? []);
+      for (const t of ctx.model.types) {
+        if (!reserved.has(t.name)) continue;
+        result.errors.push({
+          code: 'BG305',
+          message: `type name '${t.name}' clashes with a name the generated ${target.id} code uses itself`,
+          hint: `rename it (for example ${ctx.model.names.pascal}${t.name} or ${t.name}Info)`,
+          loc: t.loc,
+        });
+      }
       const out = target.plan(ctx);
       for (const f of out.files) {
         const owner = claimedBy.get(f.path);
@@ -168,6 +178,7 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
     }
     planned.set(ctx.model.names.kebab, { ctx, glue, user, contributions });
   }
+  if (result.errors.length) return result;
 
   // Contribution keys every planned service wants, and those any service
   // added before: an entry shared by two services stays while either wants it.

@@ -25,6 +25,12 @@ export interface Target {
   id: string;
   applies(ctx: GenerationContext): boolean;
   plan(ctx: GenerationContext): TargetOutput;
+  /**
+   * Type names a declared type must not take in this target's output: the
+   * classes it generates for the service and the platform types its files
+   * use unqualified (a declared `List` or `Data` would shadow them).
+   */
+  reservedTypeNames?(ctx: GenerationContext): readonly string[];
 }
 
 /** Join project-relative path parts, dropping a leading '.'. */

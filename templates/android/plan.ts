@@ -19,7 +19,7 @@ import { applyManifestEntries, manifestContributions } from './contributions.js'
 import { kotlinHelpers, kotlinType } from './kotlin-types.js';
 import { bootStart, resumeOpensApp } from './lifecycle.js';
 import { manifestComponents, type ComponentPlan, type ManifestEntries } from './manifest.js';
-import { androidNames, stableId, type AndroidNames } from './names.js';
+import { androidNames, generatedClassNames, KOTLIN_RESERVED_TYPE_NAMES, stableId, type AndroidNames } from './names.js';
 import { fgsPlan } from './fgs.js';
 import { permissionPlan } from './permissions.js';
 
@@ -107,6 +107,7 @@ export function androidKotlinFileStems(ctx: GenerationContext): string[] {
 export const androidTarget: Target = {
   id: 'android',
   applies: (ctx) => (ctx.model.kind === 'continuous' || ctx.model.kind === 'periodic') && hostsToGenerate(ctx).length > 0,
+  reservedTypeNames: (ctx) => [...KOTLIN_RESERVED_TYPE_NAMES, ...generatedClassNames(androidNames(ctx))],
   plan(ctx): TargetOutput {
     const n = androidNames(ctx);
     const data = templateData(ctx, n);

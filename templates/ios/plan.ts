@@ -28,9 +28,24 @@ const SWIFT_FILES = [
   { template: 'ios/Implementation.swift.ejs', suffix: 'Implementation.swift', owner: 'user' },
 ] as const;
 
+/** Foundation/Swift types the generated files use unqualified; a declared type of that name would shadow them. */
+const SWIFT_PLATFORM_TYPES = ['Task', 'Data', 'Date', 'URL', 'Error', 'Result', 'UUID', 'String', 'Int', 'Double', 'Bool', 'Array',
+  'Dictionary', 'Set', 'Optional', 'Never', 'Void', 'Any', 'Codable', 'Sendable', 'Equatable', 'JSONSerialization', 'JSONDecoder',
+  'JSONEncoder', 'UserDefaults', 'NSLock', 'Notification', 'NotificationCenter', 'DispatchQueue', 'TimeInterval', 'BGTask',
+  'BGTaskScheduler', 'BGAppRefreshTask', 'BGProcessingTask', 'BGAppRefreshTaskRequest', 'BGProcessingTaskRequest', 'UIApplication'];
+
 export const iosTarget: Target = {
   id: 'ios',
   applies: (ctx) => iosPlan(ctx) !== undefined,
+  reservedTypeNames(ctx) {
+    // Every type the generated files declare besides the declared ones (found in the rendered Swift).
+    const plan = iosPlan(ctx)!;
+    const own = new Set(ctx.model.types.map((t) => t.name));
+    const declared = SWIFT_FILES.flatMap((f) =>
+      [...renderTemplate(f.template, { model: ctx.model, plan, h: swiftHelpers }).matchAll(/\b(?:struct|class|enum|actor|protocol|typealias)\s+([A-Za-z_]\w*)/g)].map((m) => m[1]!),
+    );
+    return [...SWIFT_PLATFORM_TYPES, ...declared.filter((n) => !own.has(n))];
+  },
   plan(ctx) {
     const plan = iosPlan(ctx)!;
     const out: TargetOutput = { files: [], contributions: [], notes: plan.warnings.map((w) => `iOS: ${w}`) };
