@@ -61,6 +61,7 @@ import systemdUserWantedby from './systemd-user-wantedby.js';
 import systemdVerify from './systemd-verify.js';
 import windowsTask from './windows-task.js';
 import capacitorBackgroundRunner from './capacitor-background-runner.js';
+import capacitorRegisterAtLaunch from './capacitor-register-at-launch.js';
 import capacitorNativeFiles from './capacitor-native-files.js';
 import tauriAppCommands from './tauri-app-commands.js';
 import tauriCapabilityShape from './tauri-capability-shape.js';
@@ -132,6 +133,7 @@ export const RULES: readonly Rule[] = [
   // Tauri / Capacitor
   capacitorBackgroundRunner,
   capacitorNativeFiles,
+  capacitorRegisterAtLaunch,
   tauriAppCommands,
   tauriCapabilityShape,
   tauriPermissionKnown,
