@@ -46,7 +46,9 @@ export function registrationLines(ctx: GenerationContext) {
 function wireApp(ctx: GenerationContext, view: ReturnType<typeof capacitorView>, out: TargetOutput) {
   const root = ctx.host.root;
   const rel = joinPath(pluginDir(ctx, 'capacitor'));
-  out.contributions.push(valueAt('package.json', ['dependencies', view.npmName], `file:./${rel}`));
+  const dependency = `file:./${rel}`;
+  if (existsSync(join(root, 'package.json'))) out.contributions.push(valueAt('package.json', ['dependencies', view.npmName], dependency));
+  else out.notes.push(`${ctx.model.names.kebab}: the app has no package.json: add "${view.npmName}": "${dependency}" to its dependencies so \`npx cap sync\` finds the plugin`);
 
   const delegate = existsSync(join(root, APP_DELEGATE)) ? readFileSync(join(root, APP_DELEGATE), 'utf8') : undefined;
   if (delegate === undefined) {
