@@ -60,6 +60,9 @@ import systemdUserNoUser from './systemd-user-no-user.js';
 import systemdUserWantedby from './systemd-user-wantedby.js';
 import systemdVerify from './systemd-verify.js';
 import windowsTask from './windows-task.js';
+import bgDeclarationDrift from './bg-declaration-drift.js';
+import bgDeclarationInvalid from './bg-declaration-invalid.js';
+import bgGeneratedStale from './bg-generated-stale.js';
 import capacitorBackgroundRunner from './capacitor-background-runner.js';
 import capacitorRegisterAtLaunch from './capacitor-register-at-launch.js';
 import capacitorNativeFiles from './capacitor-native-files.js';
@@ -140,4 +143,8 @@ export const RULES: readonly Rule[] = [
   tauriPluginGranted,
   tauriV1Allowlist,
   tauriWindowCovered,
+  // Declarations (drift between the app and its *.bg.ts)
+  bgDeclarationDrift,
+  bgDeclarationInvalid,
+  bgGeneratedStale,
 ];
