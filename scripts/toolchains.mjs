@@ -17,7 +17,7 @@
 //               into the shared CARGO_TARGET_DIR <cache>/cargo-target
 //   android-hosts the host plugins' Android libraries: Tauri's Kotlin sources (tauri crate),
 //               Capacitor's Java sources (@capacitor/android, not on Maven Central), androidx
-//               (Google Maven) + jackson jars → <cache>/android-hosts-<hash>
+//               + jackson jars (Maven, the default repository) → <cache>/android-hosts-<hash>
 // What was installed is recorded in <cache>/manifest.json, which the checkers read.
 //
 //   node scripts/toolchains.mjs              install what is missing, then smoke-test it
@@ -488,12 +488,12 @@ const steps = [
       if (!existsSync(join(capacitorJava, 'com', 'getcapacitor', 'Plugin.java'))) throw new StepError(`@capacitor/android ${capacitor} has no capacitor/src/main/java/com/getcapacitor/Plugin.java`);
       cpSync(capacitorJava, join(tmp, 'capacitor-android'), { recursive: true });
       rmSync(join(tmp, 'package'), { recursive: true, force: true });
-      // Their compile classpath: androidx (AARs from Google's Maven repository, unpacked) and jackson.
+      // Their compile classpath: androidx (AARs, unpacked) and jackson, through Maven's default repository.
       const repo = join(cache, 'm2');
       for (const a of PINS.androidHosts.artifacts) {
         say(`  mvn dependency:get ${a}`);
-        await run('mvn', ['-B', '-q', `-Dmaven.repo.local=${repo}`, 'dependency:get', `-Dartifact=${a}`, '-Dtransitive=true', '-DremoteRepositories=google::default::https://maven.google.com,central::default::https://repo.maven.apache.org/maven2'], { cwd: cache }).catch((e) => {
-          throw new StepError(e.message, `check that Google's Maven repository and Maven Central are reachable and that ${a} exists`);
+        await run('mvn', ['-B', '-q', `-Dmaven.repo.local=${repo}`, 'dependency:get', `-Dartifact=${a}`, '-Dtransitive=true'], { cwd: cache }).catch((e) => {
+          throw new StepError(e.message, `check that Maven's default repository is reachable and that ${a} exists`);
         });
       }
       mkdirSync(join(tmp, 'jars'));

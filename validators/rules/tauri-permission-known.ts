@@ -17,7 +17,7 @@ export default defineRule({
       runtimeErrors: ['Permission dialog:allow-nonsense not found, expected one of core:default, …'],
       sources: ['[T2]', 'tauri-utils acl/resolved.rs'],
       notes:
-        'Plugin permissions are checked against the plugin crate when it is a path dependency with a permissions/ folder; official plugins from crates.io are only checked for the dependency. Without a Cargo.toml in the tree plugin prefixes are not judged (unknown provenance).',
+        'Plugin permissions are checked against the plugin crate when it is a path dependency with a permissions/ folder; official plugins from the crate registry are only checked for the dependency. Without a Cargo.toml in the tree plugin prefixes are not judged (unknown provenance).',
     },
   },
   check(ctx) {
