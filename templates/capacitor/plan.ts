@@ -27,7 +27,7 @@ import { joinPath, type Target, type TargetOutput } from '../../generator/target
 import { renderApiTypes } from '../ts/plan.js';
 import { serviceApi } from '../ts/api.js';
 import { valueAt } from '../hosts/json-entries.js';
-import { hostData, hostsApply, kotlinBridgeFile, swiftBridgeFile } from '../hosts/shared.js';
+import { hostData, hostReservedTypeNames, hostsApply, kotlinBridgeFile, swiftBridgeFile } from '../hosts/shared.js';
 import { planLine } from '../hosts/source-lines.js';
 import { capacitorView } from './view.js';
 
@@ -81,6 +81,7 @@ function wireApp(ctx: GenerationContext, view: ReturnType<typeof capacitorView>,
 export const capacitorTarget: Target = {
   id: 'capacitor',
   applies: (ctx) => hostsApply(ctx, 'capacitor'),
+  reservedTypeNames: (ctx) => hostReservedTypeNames(ctx, 'capacitor'),
   plan(ctx) {
     const api = serviceApi(ctx.model);
     const shared = hostData(ctx);

@@ -15,6 +15,7 @@ import { kotlinHelpers } from '../android/kotlin-types.js';
 import { androidNames, type AndroidNames } from '../android/names.js';
 import { permissionPlan } from '../android/permissions.js';
 import { LIFECYCLE_WIRE } from '../ts/api.js';
+import { API_RESERVED } from '../../declaration/names.js';
 
 /**
  * A host plugin is generated for the hosts the project gets (layout.ts) and
@@ -75,4 +76,19 @@ export function swiftBridgeFile(ctx: GenerationContext, host: Host, data: HostDa
     content: renderTemplate('hosts/ios/Bridge.swift.ejs', data as unknown as Record<string, unknown>),
     owner: 'glue',
   };
+}
+
+/**
+ * Type names a declared type must not take in a host plugin (Target.reservedTypeNames):
+ * the API's own TS types, the names each host's guest TS declares or imports beside the
+ * declared types, and the plugin and bridge classes in the service's Kotlin package and
+ * Swift module (with the host classes the Swift uses unqualified, which a type in the
+ * module would shadow).
+ */
+export function hostReservedTypeNames(ctx: GenerationContext, host: Host): string[] {
+  const P = ctx.model.names.pascal;
+  const common = [...API_RESERVED.type, `${P}Events`, `${P}Commands`, `${P}Api`, `${P}Plugin`, `${P}Bridge`, 'CAPABILITIES', 'ERROR_CODES', 'call', 'listen'];
+  return host === 'tauri'
+    ? [...common, 'PLUGIN', 'Plugin', 'Invoke', 'JSObject', 'JSTypes', 'JsonValue', 'WKWebView']
+    : [...common, `${P}Native`, `${P}Web`, 'command', 'desktopOnly', 'CAPPlugin', 'CAPPluginCall', 'CAPPluginMethod', 'CAPBridgedPlugin', 'WebPlugin'];
 }

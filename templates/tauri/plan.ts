@@ -33,7 +33,7 @@ import { serviceApi, typeNames } from '../ts/api.js';
 import { tsHelpers } from '../ts/types.js';
 import { rustView } from '../desktop/rust-target.js';
 import { arrayItem } from '../hosts/json-entries.js';
-import { hostData, hostsApply, kotlinBridgeFile, swiftBridgeFile } from '../hosts/shared.js';
+import { hostData, hostReservedTypeNames, hostsApply, kotlinBridgeFile, swiftBridgeFile } from '../hosts/shared.js';
 import { planLine, type LineData } from '../hosts/source-lines.js';
 import { tauriView } from './view.js';
 
@@ -95,6 +95,7 @@ function escapeRe(s: string): string {
 export const tauriTarget: Target = {
   id: 'tauri',
   applies: (ctx) => hostsApply(ctx, 'tauri'),
+  reservedTypeNames: (ctx) => hostReservedTypeNames(ctx, 'tauri'),
   plan(ctx) {
     const api = serviceApi(ctx.model);
     const shared = hostData(ctx);

@@ -92,7 +92,7 @@ export const LIFECYCLE_WIRE = { started: 'service:started', stopped: 'service:st
 
 /** The stable error codes of `BgServiceError.code`. Native bridges reject with exactly these. */
 export const ERROR_CODES: readonly ErrorCode[] = [
-  { code: 'PERMISSION_DENIED', doc: 'A permission the service needs is not granted (details.missingPermissions lists them).' },
+  { code: 'PERMISSION_DENIED', doc: 'A permission the service needs is not granted (details.missingPermissions lists them), or (Tauri) no capability grants the command.' },
   { code: 'START_NOT_ALLOWED', doc: 'The platform refused to start the service now (Android: a foreground service started from the background).' },
   { code: 'SCHEDULING_FAILED', doc: 'The platform accepted none of the schedule requests (iOS BGTaskScheduler: details.scheduling says why for each; Android JobScheduler).' },
   { code: 'UNKNOWN_COMMAND', doc: 'The native side does not know the command (the app and the native module are from different generations).' },
