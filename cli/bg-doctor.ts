@@ -5,8 +5,17 @@
  * `--help` and `--version` start about as fast as Node itself.
  */
 import { Exit, packageVersion, parse, runMain, UsageError, UserFacingError } from './common.js';
+import type { Formatter } from '../validators/formatters/types.js';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'];
+/** Only the chosen formatter is loaded (each is its own module). */
+const FORMATTER_LOADERS: Record<string, () => Promise<Formatter>> = {
+  stylish: () => import('../validators/formatters/stylish.js').then((m) => m.stylish),
+  json: () => import('../validators/formatters/json.js').then((m) => m.json),
+  sarif: () => import('../validators/formatters/sarif.js').then((m) => m.sarif),
+  junit: () => import('../validators/formatters/junit.js').then((m) => m.junit),
+  github: () => import('../validators/formatters/github.js').then((m) => m.github),
+};
+const FORMATS = Object.keys(FORMATTER_LOADERS);
 
 const USAGE = `Usage: bg-doctor <command> [options]
 
@@ -99,12 +108,12 @@ async function validate(rest: string[]): Promise<number> {
   }
   if (!isDir) throw new UserFacingError(`${positionals[0] ?? '.'} is not a folder`, Exit.usage);
 
-  const [{ runValidation, exitCodeFor }, { loadConfig, ConfigError }, { RULES }, { CORE_RULES }, { FORMATTERS }, { coloursFor }] = await Promise.all([
+  const [{ runValidation, exitCodeFor }, { loadConfig, ConfigError }, { RULES }, { CORE_RULES }, formatter, { coloursFor }] = await Promise.all([
     import('../validators/run.js'),
     import('../validators/config.js'),
     import('../validators/rules/index.js'),
     import('../validators/core-rules.js'),
-    import('../validators/formatters/index.js'),
+    FORMATTER_LOADERS[format]!(),
     import('../lib/colour.js'),
   ]);
   const ids = [...RULES.map((r) => r.meta.id), ...CORE_RULES.map((m) => m.id)];
@@ -146,7 +155,7 @@ async function validate(rest: string[]): Promise<number> {
         infoCount: 0,
       }
     : result;
-  const out = FORMATTERS[format]!(shown, { cwd: process.cwd(), version: packageVersion(), colour: format === 'stylish' ? coloursFor(process.stdout) : undefined });
+  const out = formatter(shown, { cwd: process.cwd(), version: packageVersion(), colour: format === 'stylish' ? coloursFor(process.stdout) : undefined });
   process.stdout.write(out);
   if (result.internalErrors) process.stderr.write(`bg-doctor: ${result.internalErrors} rule(s) crashed; the audit is incomplete (exit 2)\n`);
   return exitCodeFor(result, maxWarnings);

@@ -25,6 +25,8 @@ function staticPackages(entry: string): Map<string, string> {
       const spec = m[1]!;
       if (spec.startsWith('.')) {
         const target = resolve(dirname(file), spec);
+        // declaration/ts-morph.js loads ts-morph with require(): it counts as the package.
+        if (/(^|\/)ts-morph\.js$/.test(spec)) found.set('ts-morph', `${via} → ${spec}`);
         if (existsSync(target)) visit(target, `${via} → ${spec}`);
       } else if (!spec.startsWith('node:')) found.set(spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'), `${via} → ${spec}`);
     }

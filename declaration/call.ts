@@ -4,7 +4,8 @@
  * as (`import { defineService } from 'create-bg-service'`, an alias of it, or
  * a namespace import), never by running or resolving the package.
  */
-import { Node, type CallExpression, type SourceFile } from 'ts-morph';
+import type { CallExpression, SourceFile } from 'ts-morph';
+import { Node } from './ts-morph.js';
 import { Code } from './codes.js';
 import { PACKAGE_NAME } from './project.js';
 import type { Reporter } from './report.js';

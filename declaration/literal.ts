@@ -5,7 +5,7 @@
  * that says what it is, because the file is never executed and so such a
  * value has no meaning here.
  */
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind } from './ts-morph.js';
 
 export type Literal =
   | { kind: 'string'; value: string; node: Node }

@@ -7,7 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Project, ts, type SourceFile } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
+import { Project, ts } from './ts-morph.js';
 
 /** The package's define module beside this file (`.d.ts` in dist, `.ts` in the source tree). */
 const definePath = ((): string => {

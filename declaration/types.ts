@@ -8,7 +8,8 @@
  * `ReadonlyArray<T>`), object literals and interfaces, string-literal unions
  * (enums), `Record<string, T>`. Everything else is reported by name.
  */
-import { Node, SyntaxKind, type SourceFile, type TypeChecker, type TypeElementTypes, type TypeNode } from 'ts-morph';
+import type { SourceFile, TypeChecker, TypeElementTypes, TypeNode } from 'ts-morph';
+import { Node, SyntaxKind } from './ts-morph.js';
 import { Code } from './codes.js';
 import type { CommandDecl, EnumType, EventDecl, Field, NamedType, StructType, TypeRef } from './model.js';
 import { checkCollisions, checkName, type NamedItem } from './names.js';

@@ -92,7 +92,10 @@ export async function runValidation(options: RunOptions): Promise<RunResult> {
       const reports: Report[] = [];
       const ctx = { project: app, settings, report: (r: Report) => void reports.push(r) };
       try {
-        await rule.check(ctx);
+        // Most rules are synchronous: awaiting only real promises saves a
+        // microtask turn per rule and app (60 rules × 1,000 apps in a monorepo).
+        const pending = rule.check(ctx) as unknown;
+        if (pending instanceof Promise) await pending;
       } catch (e) {
         internalErrors++;
         findings.push(internalFinding(`rule ${rule.meta.id}`, e, app.root, app.name));

@@ -118,11 +118,19 @@ export function createProjectFiles(root: string, paths: string[]): ProjectFilesI
   // The walk saw every file under root outside the skipped folders: a path there
   // that the walk did not list does not exist (or is ignored) — no stat needed.
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  const coveredDirs = new Map<string, boolean>(); // per folder: probes for absent files come many to a folder
   const coveredByWalk = (path: string): boolean => {
     if (!path.startsWith(rootPrefix)) return false;
-    const segs = path.slice(rootPrefix.length).split(sep);
-    segs.pop();
-    return !segs.some((d) => SKIPPED_DIRS.has(d) || d.endsWith('.xcassets') || d.endsWith('.lproj'));
+    const rel = path.slice(rootPrefix.length);
+    const cut = rel.lastIndexOf(sep);
+    if (cut < 0) return true;
+    const dir = rel.slice(0, cut);
+    let covered = coveredDirs.get(dir);
+    if (covered === undefined) {
+      covered = !dir.split(sep).some((d) => SKIPPED_DIRS.has(d) || d.endsWith('.xcassets') || d.endsWith('.lproj'));
+      coveredDirs.set(dir, covered);
+    }
+    return covered;
   };
 
   const read = (path: string): string | undefined => {

@@ -317,20 +317,39 @@ export function loadIosTargets(req: IosLoadRequest): IosTarget[] {
   return targets;
 }
 
+const pbxIndex = perRunCache<Map<string, string[]>>();
+
+/**
+ * Every `*.xcodeproj/project.pbxproj` of the run's walk, by the folder that
+ * holds the `.xcodeproj`: one pass over the listing per run instead of a
+ * readdir of each plist's ancestors per app (a pbxproj the walk did not list
+ * does not exist for `files.exists` either).
+ */
+function pbxprojsByDir(files: ProjectFiles): Map<string, string[]> {
+  return pbxIndex(files, '', () => {
+    const m = new Map<string, string[]>();
+    for (const pbx of files.glob(files.root, /(?:^|\/)[^/]+\.xcodeproj\/project\.pbxproj$/)) {
+      const dir = dirname(dirname(pbx));
+      const l = m.get(dir);
+      if (l) l.push(pbx);
+      else m.set(dir, [pbx]);
+    }
+    return m;
+  });
+}
+
 /** `*.xcodeproj/project.pbxproj` files in the plists' folders and up to three levels above them. */
 function nearbyPbxprojs(files: ProjectFiles, plists: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
+  const index = pbxprojsByDir(files);
   for (const p of plists) {
     let dir = dirname(p);
     for (let up = 0; up < 4; up++) {
       if (!seen.has(dir)) {
         seen.add(dir);
-        for (const name of files.list(dir)) {
-          if (!name.endsWith('.xcodeproj')) continue;
-          const pbx = join(dir, name, 'project.pbxproj');
-          if (files.exists(pbx)) out.push(pbx);
-        }
+        const found = index.get(dir);
+        if (found) out.push(...found);
       }
       const parent = dirname(dir);
       if (parent === dir || !parent.startsWith(files.root)) break;
