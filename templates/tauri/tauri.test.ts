@@ -5,6 +5,7 @@
  * with Tauri's own Android library, the crate built (its build.rs writing the permission
  * files) and driven in tauri's mock runtime, and bg-doctor over the app.
  */
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -171,10 +172,15 @@ test('tauri: the crate builds (build.rs writes an allow- permission for every co
     }
     for (const d of defaults) assert.ok(identifiers.has(d), `default's ${d} exists`);
 
-    // rustfmt on the plugin's own files (the runner's are templates/desktop's to check).
-    const ours = ['build.rs', ...['lib', 'commands', 'desktop', 'mobile', 'models', 'error', 'types'].map((f) => `src/${f}.rs`)].map((f) => join(crate, f));
-    const fmt = await runTool('rustfmt', ['--edition', '2021', '--check', ...ours], { cwd: crate });
+    // rustfmt on the plugin's own files (the runner's are templates/desktop's to check). lib.rs goes
+    // through stdin: as a file, rustfmt would also check the modules it declares.
+    const leaves = ['build.rs', ...['commands', 'desktop', 'mobile', 'models', 'error', 'types'].map((f) => `src/${f}.rs`)].map((f) => join(crate, f));
+    const fmt = await runTool('rustfmt', ['--edition', '2021', '--check', ...leaves], { cwd: crate });
     assert.equal(fmt.code, 0, fmt.stdout + fmt.stderr);
+    const lib = readFileSync(join(crate, 'src', 'lib.rs'), 'utf8');
+    const formatted = spawnSync('rustfmt', ['--edition', '2021', '--emit', 'stdout'], { input: lib, encoding: 'utf8' });
+    assert.equal(formatted.status, 0, formatted.stderr);
+    assert.equal(formatted.stdout, lib, 'src/lib.rs is formatted as rustfmt formats it');
 
     // The mock-runtime test, with the ACL of the app's capability (as contributed) over those files.
     const capability = JSON.parse(read(app, 'src-tauri/capabilities/default.json')) as { permissions: string[] };
