@@ -25,6 +25,7 @@ import { CAPACITOR_CONFIG_NAMES, loadCapacitor } from './capacitor.js';
 import { EXPO_CONFIG_NAMES, expoSdk, isExpoConfig, loadExpoAndroid } from './expo.js';
 import { isLaunchdPlistPath, isSystemdUnitPath, isWindowsTaskPath, loadDesktop } from './desktop.js';
 import { toPosix } from './files.js';
+import { pluginSources, type PluginSourceRequest } from './plugins.js';
 
 interface RootSpec {
   dir: string;
@@ -349,6 +350,7 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
     }
     const own = plistsOf.get(s);
     if (own?.length) p.ios = loadIosTargets({ files, infoPlists: own });
+    if (s.capacitor || s.tauriDir) attachPluginSources(files, p, { appDir: s.dir, packageJson: s.packageJson, tauriDir: s.tauriDir });
   }
 
   // Native Android apps.
@@ -413,4 +415,32 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
   return [...projects.values()]
     .filter((p) => p.android || p.ios.length || p.tauri || p.capacitor || p.expo || p.kinds.includes('desktop-units'))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Plugin sources of a Capacitor or Tauri app, listed on first use: the iOS
+ * targets' `pluginSourceFiles`, and the Android app's `sourceFiles` extended
+ * with its local plugins' Kotlin/Java.
+ */
+function attachPluginSources(files: ProjectFiles, p: AppProject, req: PluginSourceRequest): void {
+  for (const t of p.ios) {
+    let list: string[] | undefined;
+    Object.defineProperty(t, 'pluginSourceFiles', {
+      configurable: true,
+      enumerable: true,
+      get: () => (list ??= pluginSources(files, req, 'ios')),
+      set: (v: string[]) => void (list = v),
+    });
+  }
+  const app = p.android;
+  if (app && app.model === 'gradle') {
+    const own = app.sourceFiles;
+    let all: string[] | undefined;
+    Object.defineProperty(app, 'sourceFiles', {
+      configurable: true,
+      enumerable: true,
+      get: () => (all ??= [...new Set([...own, ...pluginSources(files, req, 'android')])]),
+      set: (v: string[]) => void (all = v),
+    });
+  }
 }

@@ -186,7 +186,12 @@ export interface AndroidApp {
   };
   /** Maven coordinates (group:artifact) the app depends on, from its Gradle files. */
   dependencies: string[];
-  /** Kotlin/Java source files of the app and its project modules (for light code scans). */
+  /**
+   * Kotlin/Java source files of the app and its project modules (for light code
+   * scans), and of the plugins in the user's own tree it links: bg-service
+   * modules of `.bg-service/state.json`, `file:` Capacitor plugins, Tauri
+   * plugins by path (project/plugins.ts).
+   */
   sourceFiles: string[];
 }
 
@@ -205,6 +210,13 @@ export interface IosTarget {
   isExtension: boolean;
   /** Swift / Objective-C sources of the target (for light code scans). */
   sourceFiles: string[];
+  /**
+   * Swift / Objective-C sources of the plugins the app links (bg-service
+   * modules of `.bg-service/state.json`, Capacitor plugins among its
+   * dependencies, Tauri plugins by path; project/plugins.ts): code its launch
+   * may call into. Listed on first use; absent for targets that cannot link any.
+   */
+  pluginSourceFiles?: string[];
 }
 
 export interface TauriApp {

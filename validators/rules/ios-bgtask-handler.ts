@@ -1,5 +1,8 @@
 import { defineRule } from '../rule.js';
+import { relative } from 'node:path';
 import { at, isHostApp, isHybrid, permittedIds, resolveCodeId, targetScan } from '../project/ios.js';
+import { toPosix } from '../project/files.js';
+import { scanTarget, type BgRegister } from '../scan/swift.js';
 
 export default defineRule({
   meta: {
@@ -20,7 +23,9 @@ export default defineRule({
       sources: ['[I3]'],
       notes:
         'Needs the Swift / Objective-C sources of the target; without them the rule is silent. When an identifier may be registered ' +
-        'by a framework plugin (hybrid apps) or through an expression the scan cannot resolve, a missing handler is a warning.',
+        'by a framework plugin (hybrid apps) or through an expression the scan cannot resolve, a missing handler is a warning. The sources of the plugins ' +
+        'the app links (bg-service modules, Capacitor plugins among its dependencies, Tauri plugins by path) count when the launch code reaches their ' +
+        'register call (e.g. `NotesSyncBackgroundTasks.registerAtLaunch()` from didFinishLaunching); a plugin registration it does not reach is a warning.',
     },
   },
   check(ctx) {
@@ -53,8 +58,36 @@ export default defineRule({
         else unresolved++;
       }
       const requested = new Set(scan.requests.map((r) => resolveCodeId(t, r.id.value)));
-      for (const p of permittedIds(t).ids) {
-        if (p.value.includes('*') || registered.has(p.value)) continue;
+      const permitted = permittedIds(t).ids.filter((p) => !p.value.includes('*') && !registered.has(p.value));
+      // Registrations in the plugins the app links, credited when the app's launch reaches them
+      // (didFinishLaunching → <Name>BackgroundTasks.registerAtLaunch() → register(…)).
+      const inPlugins = new Map<string, BgRegister>();
+      const plugins = permitted.length ? (t.pluginSourceFiles ?? []) : [];
+      if (plugins.length) {
+        const own = new Set(plugins);
+        for (const r of scanTarget(ctx.project.files, [...t.sourceFiles, ...plugins]).registers) {
+          const id = own.has(r.file) ? resolveCodeId(t, r.id.value) : undefined;
+          if (id === undefined) continue;
+          if (r.context === 'launch') registered.set(id, { file: r.file, line: r.line });
+          else if (!inPlugins.has(id)) inPlugins.set(id, r);
+        }
+      }
+      for (const p of permitted) {
+        if (registered.has(p.value)) continue;
+        const late = inPlugins.get(p.value);
+        if (late) {
+          const where = `${toPosix(relative(ctx.project.root, late.file))}:${late.line}${late.enclosing ? `, in ${late.enclosing}()` : ''}`;
+          ctx.report({
+            message:
+              `"${p.value}" is registered by a plugin (${where}) but nothing the app runs in application(_:didFinishLaunchingWithOptions:) reaches that call: ` +
+              `unless it runs before launch finishes, iOS launching the app for the task crashes it ("No launch handler registered for task with identifier ${p.value}")` +
+              (late.enclosing ? `; call ${late.enclosing}() from didFinishLaunching` : ''),
+            file: t.infoPlistFile,
+            ...at(t.infoPlist, p.el),
+            severity: 'warning',
+          });
+          continue;
+        }
         const mentioned = scan.strings.has(p.value) && !requested.has(p.value);
         const soft = hybrid || unresolved > 0 || mentioned || scan.backgroundRunnerRegisters.length > 0;
         ctx.report({
