@@ -21,6 +21,7 @@ import type { Fix, Report, Severity, TextEdit } from '../rule.js';
 import type { AppProject, ProjectFiles } from '../project/types.js';
 import { toPosix } from '../project/files.js';
 import { locateContribution, locateHeader, positionOf } from './locate.js';
+import { knownClean, recordIfClean } from './cache.js';
 
 export const DRIFT_RULE = 'bg-declaration-drift';
 export const STALE_RULE = 'bg-generated-stale';
@@ -102,17 +103,22 @@ export function driftReports(project: AppProject): Promise<DriftReport[]> {
 }
 
 async function analyse(project: AppProject, declarations: string[]): Promise<DriftReport[]> {
-  const h = await loadHeavy();
+  const { findProjectRoot } = await import('../../generator/host.js'); // light: no compiler, no templates
   let claimed = claims.get(project.files);
   if (!claimed) claims.set(project.files, (claimed = new Map()));
   const roots: string[] = [];
   for (const d of declarations) {
-    const root = h.findProjectRoot(dirname(d));
+    const root = findProjectRoot(dirname(d));
     if (!claimed.has(root)) claimed.set(root, project.root);
     if (claimed.get(root) === project.root && !roots.includes(root)) roots.push(root);
   }
   const out: DriftReport[] = [];
-  for (const root of roots) out.push(...(await analyseRoot(h, project, root)));
+  for (const root of roots) {
+    // A root found clean before, with nothing it read changed since, is clean now (cache.ts).
+    if (knownClean(root, project.files)) continue;
+    const h = await loadHeavy();
+    out.push(...(await recordIfClean(root, () => analyseRoot(h, project, root))));
+  }
   return out;
 }
 
