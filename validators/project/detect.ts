@@ -22,7 +22,7 @@ import { findGradleRootDir } from './gradle.js';
 import { isInfoPlistPath, loadIosTargets } from './ios.js';
 import { loadTauri, TAURI_CONFIG_NAMES, tauriPluginAndroidDirs } from './tauri.js';
 import { CAPACITOR_CONFIG_NAMES, loadCapacitor } from './capacitor.js';
-import { EXPO_CONFIG_NAMES, expoSdk, isExpoConfig, loadExpoAndroid } from './expo.js';
+import { EXPO_CONFIG_NAMES, expoSdk, isExpoConfig, loadExpoAndroid, loadExpoIos } from './expo.js';
 import { isLaunchdPlistPath, isSystemdUnitPath, isWindowsTaskPath, loadDesktop } from './desktop.js';
 import { toPosix } from './files.js';
 import { pluginSources, type PluginSourceRequest } from './plugins.js';
@@ -331,7 +331,9 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
     if (s.capacitor) p.capacitor = loadCapacitor(files, s.dir);
     const mods = modulesOf.get(s) ?? [];
     if (s.expoConfig) {
-      p.expo = { configFile: s.expoConfig, androidGenerated: mods.length === 0, iosGenerated: !(plistsOf.get(s)?.length) };
+      const iosGenerated = !(plistsOf.get(s)?.length);
+      const ios = iosGenerated ? loadExpoIos(files, s.expoConfig) : undefined;
+      p.expo = { configFile: s.expoConfig, androidGenerated: mods.length === 0, iosGenerated, ...(ios ? { ios } : {}) };
     }
     if (mods.length) {
       const buildDir = findGradleRootDir(files, mods[0]!.dir, s.dir) ?? s.androidDir!;

@@ -8,7 +8,7 @@
  */
 import { dirname } from 'node:path';
 import { findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
-import type { AndroidApp, AndroidPermission, ProjectFiles, SdkLevel, TextLocation } from './types.js';
+import type { AndroidApp, AndroidPermission, ExpoIosConfig, ExpoJsonEntry, ProjectFiles, SdkLevel, TextLocation } from './types.js';
 
 export const EXPO_CONFIG_NAMES = ['app.json', 'app.config.json'];
 
@@ -88,5 +88,44 @@ export function loadExpoAndroid(files: ProjectFiles, file: string, assumeTargetS
     },
     dependencies: [],
     sourceFiles: [],
+  };
+}
+
+/** The located entries of the object at `path` (none when it is absent or not an object). */
+function objectEntries(files: ProjectFiles, file: string, tree: JsonNode, path: string[]): ExpoJsonEntry[] {
+  const obj = findNodeAtLocation(tree, path);
+  if (obj?.type !== 'object') return [];
+  const out: ExpoJsonEntry[] = [];
+  for (const prop of obj.children ?? []) {
+    const [k, v] = prop.children ?? [];
+    if (!k || !v || typeof k.value !== 'string') continue;
+    out.push({ key: k.value, value: jsonValue(v), node: v, keyLoc: nodeLoc(files, file, k), valueLoc: nodeLoc(files, file, v) });
+  }
+  return out;
+}
+
+function jsonValue(n: JsonNode): unknown {
+  if (n.type === 'object') return Object.fromEntries((n.children ?? []).flatMap((p) => (p.children?.[0] && p.children[1] ? [[String(p.children[0].value), jsonValue(p.children[1])]] : [])));
+  if (n.type === 'array') return (n.children ?? []).map(jsonValue);
+  return n.value;
+}
+
+/**
+ * The iOS view of an Expo app without a committed ios/ folder: the
+ * `expo.ios.infoPlist` and `expo.ios.entitlements` entries prebuild writes
+ * into the generated Info.plist and entitlements (config plugins may add more).
+ */
+export function loadExpoIos(files: ProjectFiles, file: string): ExpoIosConfig | undefined {
+  const tree = files.jsonTree(file);
+  if (!tree) return undefined;
+  const plugins = (findNodeAtLocation(tree, ['expo', 'plugins'])?.children ?? []).flatMap((p) => {
+    const name = p.type === 'array' ? p.children?.[0]?.value : p.value;
+    return typeof name === 'string' ? [name] : [];
+  });
+  return {
+    configFile: file,
+    infoPlist: objectEntries(files, file, tree, ['expo', 'ios', 'infoPlist']),
+    entitlements: objectEntries(files, file, tree, ['expo', 'ios', 'entitlements']),
+    plugins,
   };
 }

@@ -232,12 +232,41 @@ export interface CapacitorApp {
   configFile?: string;
 }
 
+/** A key of a JSON object in an Expo config, located. */
+export interface ExpoJsonEntry {
+  key: string;
+  /** The value as plain data. */
+  value: unknown;
+  /** The value's node (jsonc-parser), for item locations and edits. */
+  node: import('jsonc-parser').Node;
+  keyLoc: TextLocation;
+  valueLoc: TextLocation;
+}
+
+/**
+ * The iOS part of a config-only Expo app (no committed ios/ folder): what
+ * app.json says the generated Info.plist and entitlements hold. Config plugins
+ * (`plugins`) may add keys at prebuild, so this is a lower bound: rules check
+ * the values it has, never report a key as missing from it.
+ */
+export interface ExpoIosConfig {
+  configFile: string;
+  /** `expo.ios.infoPlist` entries. */
+  infoPlist: ExpoJsonEntry[];
+  /** `expo.ios.entitlements` entries. */
+  entitlements: ExpoJsonEntry[];
+  /** Names of the config plugins in `expo.plugins`. */
+  plugins: string[];
+}
+
 /** An Expo app's config (app.json / app.config.json): the native files are generated from it. */
 export interface ExpoApp {
   configFile: string;
   /** True when android/ is not committed (continuous native generation). */
   androidGenerated: boolean;
   iosGenerated: boolean;
+  /** Present when ios/ is not committed: app.json's Info.plist and entitlements entries. */
+  ios?: ExpoIosConfig;
 }
 
 export interface DesktopUnits {

@@ -1,6 +1,52 @@
-import { defineRule } from '../rule.js';
+import { defineRule, type RuleContext } from '../rule.js';
 import { BACKGROUND_MODE_ALIASES, BACKGROUND_MODES } from '../data/ios.js';
 import { at, backgroundModes, iosDetails, removeArrayItem } from '../project/ios.js';
+import type { ExpoIosConfig } from '../project/types.js';
+import { changedSpan, json } from '../../editors/index.js';
+
+const EXPO_MODES_PATH = ['expo', 'ios', 'infoPlist', 'UIBackgroundModes'];
+
+/** `expo.ios.infoPlist.UIBackgroundModes` of an Expo app without ios/: prebuild copies it into the Info.plist. */
+function checkExpo(ctx: RuleContext, expo: ExpoIosConfig): void {
+  const entry = expo.infoPlist.find((e) => e.key === 'UIBackgroundModes');
+  if (!entry) return;
+  const file = expo.configFile;
+  const files = ctx.project.files;
+  if (entry.node.type !== 'array') {
+    ctx.report({ message: `expo.ios.infoPlist.UIBackgroundModes must be an array of strings, found ${entry.node.type}`, file, line: entry.keyLoc.line, column: entry.keyLoc.column });
+    return;
+  }
+  for (const item of entry.node.children ?? []) {
+    const pos = files.position(file, item.offset);
+    if (item.type !== 'string') {
+      ctx.report({ message: `expo.ios.infoPlist.UIBackgroundModes holds a ${item.type}; every value must be a string`, file, ...pos });
+      continue;
+    }
+    const value = String(item.value).trim();
+    const supported = BACKGROUND_MODES[value];
+    if (supported) {
+      if (!supported.includes('iOS')) {
+        ctx.report({ message: `"${value}" is not supported on iOS (supported: ${supported.join(', ')}); the build strips it from the Info.plist`, file, ...pos, severity: 'warning' });
+      }
+      continue;
+    }
+    const alias = BACKGROUND_MODE_ALIASES[value];
+    ctx.report({
+      message: `"${value}" in expo.ios.infoPlist.UIBackgroundModes is not a valid UIBackgroundModes value${alias ? ` (did you mean "${alias}"?)` : ''}; prebuild copies it into the Info.plist and App Store Connect rejects the upload. Valid values: ${Object.keys(BACKGROUND_MODES).join(', ')}`,
+      file,
+      ...pos,
+      fix: alias
+        ? { file, edits: [{ start: item.offset, end: item.offset + item.length, text: JSON.stringify(alias) }], description: `replace "${value}" with "${alias}"` }
+        : () => {
+            const src = files.read(file);
+            if (src === undefined) return undefined;
+            const edits = changedSpan(src, json.removeArrayItem(src, EXPO_MODES_PATH, item.value as string, { file }));
+            return edits.length ? { file, edits, description: `remove "${value}" from UIBackgroundModes` } : undefined;
+          },
+    });
+  }
+}
+
 
 export default defineRule({
   meta: {
@@ -17,7 +63,9 @@ export default defineRule({
       runtimeErrors: ["The Info.plist key UIBackgroundModes contains an invalid value: 'picture-in-picture'"],
       since: 'iOS 4',
       sources: ['[I1]', '[I2] swift-build InfoPlistProcessorTaskAction.swift'],
-      notes: 'macOS keeps no UIBackgroundModes value; a multiplatform target sharing its iOS plist with macOS is not reported for that.',
+      notes:
+        'macOS keeps no UIBackgroundModes value; a multiplatform target sharing its iOS plist with macOS is not reported for that. An Expo app without ios/ is ' +
+        'checked in app.json (`expo.ios.infoPlist.UIBackgroundModes`), which prebuild copies into the generated Info.plist.',
     },
   },
   check(ctx) {
@@ -59,5 +107,7 @@ export default defineRule({
         }
       }
     }
+    const expo = ctx.project.expo?.ios;
+    if (expo) checkExpo(ctx, expo);
   },
 });

@@ -17,7 +17,8 @@ export default defineRule({
       fix: 'Enable Push Notifications in Signing & Capabilities, which adds `aps-environment` (`development`; Xcode signs exported builds with `production`).',
       runtimeErrors: ['Error Domain=NSCocoaErrorDomain Code=3000 "no valid “aps-environment” entitlement string found for application"'],
       sources: ['[I1]'],
-      notes: 'Either value is accepted in any configuration. Extensions are not checked (they do not receive pushes themselves). `com.apple.developer.aps-environment` is the macOS spelling and does not count for iOS.',
+      notes: 'Either value is accepted in any configuration. Extensions are not checked (they do not receive pushes themselves). `com.apple.developer.aps-environment` is the macOS spelling and does not count for iOS. ' +
+        'For an Expo app without ios/, a value in app.json `expo.ios.entitlements` is checked; a missing one is not reported (expo-notifications and EAS add it at build time).',
     },
   },
   check(ctx) {
@@ -64,6 +65,17 @@ export default defineRule({
           },
         });
       }
+    }
+    // An Expo app without ios/: a value app.json sets is checked; a missing one is not (expo-notifications and EAS add it at build time).
+    const expo = ctx.project.expo?.ios;
+    const aps = expo?.entitlements.find((e) => e.key === 'aps-environment');
+    if (expo && aps && !(typeof aps.value === 'string' && APS_ENVIRONMENTS.includes(aps.value.trim()))) {
+      ctx.report({
+        message: `expo.ios.entitlements["aps-environment"] must be "development" or "production"${typeof aps.value === 'string' ? `, not "${aps.value}"` : ''}: "no valid “aps-environment” entitlement string found for application"`,
+        file: expo.configFile,
+        line: aps.valueLoc.line,
+        column: aps.valueLoc.column,
+      });
     }
   },
 });

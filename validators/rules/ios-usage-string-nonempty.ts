@@ -15,6 +15,7 @@ export default defineRule({
       fix: 'Write a real sentence that tells the user why the app needs the access (a placeholder is not a purpose string, so bg-doctor does not invent one).',
       runtimeErrors: ['The value for NSLocationWhenInUseUsageDescription must be a non-empty string.'],
       sources: ['[I2]'],
+      notes: 'An Expo app without ios/ is checked in app.json (`expo.ios.infoPlist`), which prebuild copies into the generated Info.plist.',
     },
   },
   check(ctx) {
@@ -33,6 +34,16 @@ export default defineRule({
         if (!isPurposeStringKey(key) || g.value.trim() !== '') continue;
         const pos = ctx.project.files.position(g.file, g.offset);
         ctx.report({ message: `The value for ${key} (INFOPLIST_KEY_${key}) must be a non-empty string`, file: g.file, ...pos });
+      }
+    }
+    // An Expo app without ios/: the strings app.json gives prebuild (config plugins may add others, never checked here).
+    const expo = ctx.project.expo?.ios;
+    for (const e of expo?.infoPlist ?? []) {
+      if (!isPurposeStringKey(e.key)) continue;
+      if (typeof e.value !== 'string') {
+        ctx.report({ message: `expo.ios.infoPlist.${e.key} must be a non-empty string (found ${e.node.type})`, file: expo!.configFile, line: e.keyLoc.line, column: e.keyLoc.column });
+      } else if (e.value.trim() === '') {
+        ctx.report({ message: `expo.ios.infoPlist.${e.key} must be a non-empty string: the permission prompt cannot explain the access`, file: expo!.configFile, line: e.keyLoc.line, column: e.keyLoc.column });
       }
     }
   },
