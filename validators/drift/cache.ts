@@ -27,16 +27,16 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachePath, packageRoot } from '../../lib/paths.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 /** An mtime this close to the recording (ms) may hide a later edit in the same tick: trust only the content hash. */
 const RACY_MS = 2000;
 const MAX_ENTRIES = 400;
 
-/** f: a file read (content hash, stat) · x: an existence probe (type) · d: a folder listing (hash) · r: a realpath. */
+/** f: a file read (content hash, stat) · x: an existence probe (type) · d: a folder listing (hash, stat) · r: a realpath. */
 type Input =
   | { k: 'f'; p: string; h: string; s: string }
   | { k: 'x'; p: string; t: 'f' | 'd' | '-' }
-  | { k: 'd'; p: string; h: string }
+  | { k: 'd'; p: string; h: string; s: string }
   | { k: 'r'; p: string; v: string };
 
 interface Entry {
@@ -72,6 +72,15 @@ function statKey(st: fs.BigIntStats): string {
   return `${st.ino}:${st.size}:${st.mtimeNs}`;
 }
 
+function dirKey(st: fs.BigIntStats): string {
+  return `${st.ino}:${st.mtimeNs}`;
+}
+
+function dirStat(p: string): string {
+  const st = real.statSync(p, { bigint: true, throwIfNoEntry: false });
+  return st ? dirKey(st) : '';
+}
+
 function typeOf(p: string): 'f' | 'd' | '-' {
   const st = real.statSync(p, { throwIfNoEntry: false });
   return !st ? '-' : st.isDirectory() ? 'd' : 'f';
@@ -79,6 +88,11 @@ function typeOf(p: string): 'f' | 'd' | '-' {
 
 function listing(p: string): string {
   return sha(real.readdirSync(p).sort().join('\0'));
+}
+
+/** The same hash from what a readdir returned (names or Dirents), without listing the folder again. */
+function namesHash(entries: unknown[]): string {
+  return sha(entries.map((e) => (typeof e === 'string' ? e : (e as fs.Dirent).name)).sort().join('\0'));
 }
 
 let buildId: string | undefined;
@@ -140,9 +154,14 @@ function unchanged(input: Input, recordedAt: number, verified: Map<string, boole
       case 'x':
         ok = typeOf(input.p) === input.t;
         break;
-      case 'd':
-        ok = listing(input.p) === input.h;
+      case 'd': {
+        // A folder's mtime changes when an entry is added, removed or renamed: stat first, list only when it moved.
+        const st = real.statSync(input.p, { bigint: true, throwIfNoEntry: false });
+        if (!st || !st.isDirectory()) ok = false;
+        else if (dirKey(st) === input.s && Number(st.mtimeNs / 1_000_000n) < recordedAt - RACY_MS) ok = true;
+        else ok = listing(input.p) === input.h;
         break;
+      }
       case 'r':
         ok = real.realpathSync(input.p) === input.v;
         break;
@@ -229,7 +248,7 @@ export async function recordIfClean<T>(root: string, check: () => Promise<T[]>):
     existsSync: wrap(real.existsSync, (p, out: boolean) => ({ k: 'x', p, t: out ? typeOf(p) : '-' })),
     statSync: wrap(real.statSync, (p, out: fs.Stats | fs.BigIntStats | undefined) => ({ k: 'x', p, t: !out ? '-' : out.isDirectory() ? 'd' : 'f' })),
     lstatSync: wrap(real.lstatSync, (p) => ({ k: 'x', p, t: typeOf(p) })),
-    readdirSync: wrap(real.readdirSync, (p) => ({ k: 'd', p, h: listing(p) })),
+    readdirSync: wrap(real.readdirSync, (p, out: unknown[]) => ({ k: 'd', p, h: namesHash(out), s: dirStat(p) })),
     realpathSync: Object.assign(
       wrap(real.realpathSync, (p, out: string | Buffer) => ({ k: 'r', p, v: String(out) })),
       { native: real.realpathSync.native },
@@ -237,8 +256,8 @@ export async function recordIfClean<T>(root: string, check: () => Promise<T[]>):
   };
   const swappedReaddir = async function (this: unknown, ...args: unknown[]): Promise<unknown> {
     try {
-      const out = await (real.readdir as (...a: unknown[]) => Promise<unknown>).apply(this, args);
-      add(args[0], (p) => ({ k: 'd', p, h: listing(p) }));
+      const out = await (real.readdir as (...a: unknown[]) => Promise<unknown[]>).apply(this, args);
+      add(args[0], (p) => ({ k: 'd', p, h: namesHash(out), s: dirStat(p) }));
       return out;
     } catch (e) {
       add(args[0], (p) => ({ k: 'x', p, t: typeOf(p) }));
