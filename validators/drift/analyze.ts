@@ -13,7 +13,7 @@
  * longer declared — exactly like `bg-service generate` without arguments. In
  * a monorepo the first app that holds one of its declarations reports it.
  */
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { DeclarationDiagnostic, ServiceModel } from '../../declaration/model.js';
 import type { ContributionChange, FileChange, GenerationResult } from '../../generator/engine.js';
 import type { ContributionKind } from '../../generator/contributions.js';
@@ -151,9 +151,11 @@ async function analyseRoot(h: Heavy, project: AppProject, root: string): Promise
       return out;
     }
     // A malformed file the generator would edit (a parse error), or a value it cannot write.
+    // Editors name the file as the planner passed it (project-relative).
     const at = /^(.+?):(\d+):(\d+): /.exec(err.message);
-    if (at && project.files.problems.some((p) => p.file === at[1])) return out; // already a parse-error finding
-    const file = at?.[1] ?? models[0]!.sourceFile;
+    const located = at ? resolve(root, at[1]!) : undefined;
+    if (located && project.files.problems.some((p) => p.file === located)) return out; // already a parse-error finding
+    const file = located ?? models[0]!.sourceFile;
     push(DRIFT_RULE, {
       message: `bg-service generate would stop here, so the project cannot be compared with its declarations: ${at ? err.message.slice(at[0].length) : err.message}`,
       file,

@@ -240,6 +240,28 @@ test('a broken declaration is an error at its file, line and column (and nothing
   }
 });
 
+test('a malformed file the generator would edit: only its parse error, no drift finding and no crash', async () => {
+  const { root } = await generatedApp();
+  try {
+    write(root, MANIFEST, read(root, MANIFEST).replace('</manifest>', '</manifesto>'));
+    const result = await runValidation({ root, settings: { assumeTargetSdk: 35 } });
+    assert.equal(result.internalErrors, 0);
+    const mine = result.findings.filter((f) => f.ruleId.startsWith('bg-') || f.ruleId === 'parse-error');
+    assert.deepEqual(mine.map((f) => `${f.ruleId} ${rel(root, f)}`), [`parse-error ${MANIFEST}`], show(root, mine));
+    // A file no other rule of this run parses (only the drift rules run): its error is reported by the drift rule, located.
+    write(root, MANIFEST, read(root, MANIFEST).replace('</manifesto>', '</manifest>'));
+    write(root, ENTITLEMENTS, read(root, ENTITLEMENTS).replace('</plist>', ''));
+    const again = await audit(root);
+    assert.equal(again.findings.length, 1, show(root, again.findings));
+    const f = again.findings[0]!;
+    assert.deepEqual([f.ruleId, rel(root, f), f.severity], ['bg-declaration-drift', ENTITLEMENTS, 'warning']);
+    assert.ok(f.line > 0);
+    assert.match(f.message, /^bg-service generate would stop here/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 /**
  * Run validate in a fresh process and list the heavy modules it loaded: every
  * URL an ESM resolve hook saw (module.register; messages arrive in order, so a
