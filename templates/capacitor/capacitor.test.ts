@@ -6,18 +6,16 @@
  * Capacitor's Android library, the Swift parsed, and bg-doctor over the app.
  *
  * Discovery: @capacitor/cli 8 declares `engines.node >= 22` and this project runs on Node
- * 20, so its code is not run here; `capacitorDiscovery` applies the patterns it uses
- * (@capacitor/cli 8.5.2 dist/plugin.js `resolvePlugin`/`fixName`, dist/android/update.js
- * `findAndroidPluginClassesInPlugin`, dist/util/iosplugin.js `findPluginClasses`,
- * dist/util/spm.js and dist/ios/update.js for the SPM package and pod names).
+ * 20, so its code is not run here; `capacitorDiscovery` (hosts/testing/capacitor-discovery.ts) applies the patterns
+ * it uses, as that file says.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { formatDiagnostic, parseSwift, typecheckTs } from '../../toolchains/index.js';
-import { compileHostKotlin, doctor, filesUnder, generate, read, readModels, sampleApp, DECLARATION, type SampleApp } from '../hosts/testing/apps.js';
-import { capacitorFixName } from './view.js';
+import { assertDoctorClean, compileHostKotlin, doctor, filesUnder, generate, read, withApp, type KnownGap } from '../hosts/testing/apps.js';
+import { capacitorDiscovery } from '../hosts/testing/capacitor-discovery.js';
 
 const PLUGIN = 'services/capacitor';
 const SCAFFOLD = [
@@ -36,63 +34,8 @@ const SCAFFOLD = [
 
 const ms = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
 
-interface Discovered {
-  id: string;
-  /** `fixName(id)`: the CocoaPods pod and the SPM package/product name. */
-  name: string;
-  rootPath: string;
-  android: Array<{ pkg: string; classpath: string }>;
-  iosClasses: string[];
-}
-
-/** What `npx cap sync` finds in an app: @capacitor/cli 8.5.2's patterns, applied to the app's files. */
-function capacitorDiscovery(appRoot: string): Discovered[] {
-  const app = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-  const out: Discovered[] = [];
-  for (const [id, spec] of Object.entries({ ...app.dependencies, ...app.devDependencies })) {
-    // resolvePlugin: the dependency's package.json (node resolution; a file: dependency is linked there by npm).
-    const rootPath = spec.startsWith('file:') ? resolve(appRoot, spec.slice(5)) : join(appRoot, 'node_modules', id);
-    if (!existsSync(join(rootPath, 'package.json'))) continue;
-    const meta = JSON.parse(readFileSync(join(rootPath, 'package.json'), 'utf8')) as { capacitor?: { android?: { src?: string }; ios?: { src?: string } } };
-    if (!meta.capacitor) continue;
-    const found: Discovered = { id, name: capacitorFixName(id), rootPath, android: [], iosClasses: [] };
-    if (meta.capacitor.android) {
-      const srcPath = resolve(rootPath, meta.capacitor.android.src ?? 'android', 'src/main');
-      for (const file of filesUnder(srcPath, ['.java', '.kt'])) {
-        const text = readFileSync(file, 'utf8');
-        const classRegex = /^@(?:CapacitorPlugin|NativePlugin)[\s\S]+?class ([\w]+)/gm;
-        const packageRegex = /^package ([\w.]+);?$/gm;
-        const classMatch = classRegex.exec(text);
-        if (!classMatch) continue;
-        const packageMatch = packageRegex.exec(text.substring(0, classMatch.index));
-        assert.ok(packageMatch, `Package could not be parsed from Android plugin.\nLocation: ${file}`);
-        found.android.push({ pkg: id, classpath: `${packageMatch[1]}.${classMatch[1]}` });
-      }
-    }
-    if (meta.capacitor.ios) {
-      for (const file of filesUnder(resolve(rootPath, meta.capacitor.ios.src ?? 'ios'), ['.swift', '.m'])) {
-        const text = readFileSync(file, 'utf8');
-        const swift = /@objc\(([A-Za-z0-9_-]+)\)/.exec(text);
-        if (swift?.[1] && !found.iosClasses.includes(swift[1])) found.iosClasses.push(swift[1]);
-        const objc = /CAP_PLUGIN\(([A-Za-z0-9_-]+)/.exec(text);
-        if (objc?.[1] && !found.iosClasses.includes(objc[1])) found.iosClasses.push(objc[1]);
-      }
-    }
-    out.push(found);
-  }
-  return out;
-}
-
-async function generated(): Promise<SampleApp> {
-  const [model] = await readModels([DECLARATION]);
-  const app = sampleApp('capacitor');
-  generate(app, [{ ...model!, sourceFile: app.declaration }]);
-  return app;
-}
-
 test('capacitor: the plugin is laid out like `npm init @capacitor/plugin`, and Capacitor\'s own discovery patterns find exactly its classes under agreeing names', async () => {
-  const app = await generated();
-  try {
+  await withApp('capacitor', async (app) => {
     for (const f of SCAFFOLD) assert.ok(existsSync(join(app.root, PLUGIN, f)), `${PLUGIN}/${f} exists`);
     const found = capacitorDiscovery(app.root);
     assert.equal(found.length, 1);
@@ -124,40 +67,32 @@ test('capacitor: the plugin is laid out like `npm init @capacitor/plugin`, and C
     assert.match(pkg, /\.library\(\n\s+name: "CapacitorNotesSync",/);
     assert.match(read(app, `${PLUGIN}/${plugin.name}.podspec`), new RegExp(`s\\.name = '${plugin.name}'`));
     assert.match(pkg, /path: "ios\/Sources\/NotesSyncPlugin"/);
-  } finally {
-    rmSync(app.root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('capacitor: the app gets the package.json dependency and the AppDelegate registration, byte-preserving; a second run changes nothing; removal restores every byte', async () => {
-  const [model] = await readModels([DECLARATION]);
-  const app = sampleApp('capacitor');
-  const files = ['package.json', 'ios/App/App/AppDelegate.swift'];
-  try {
+  await withApp('capacitor', async (app, model) => {
+    const files = ['package.json', 'ios/App/App/AppDelegate.swift'];
     const before = Object.fromEntries(files.map((f) => [f, read(app, f)]));
-    generate(app, [{ ...model!, sourceFile: app.declaration }]);
+    generate(app, [model]);
     const pkg = JSON.parse(read(app, 'package.json')) as { dependencies: Record<string, string> };
     assert.equal(pkg.dependencies['capacitor-notes-sync'], 'file:./services/capacitor');
     const delegate = read(app, 'ios/App/App/AppDelegate.swift');
     assert.match(delegate, /^import Capacitor\nimport NotesSyncPlugin\n/m);
     assert.match(delegate, /didFinishLaunchingWithOptions launchOptions: \[UIApplication\.LaunchOptionsKey: Any\]\?\) -> Bool \{\n {8}NotesSyncBackgroundTasks\.registerAtLaunch\(\)\n {8}\/\/ Override point/);
     assert.equal(delegate.split('\n').length, before['ios/App/App/AppDelegate.swift']!.split('\n').length + 2);
-    assert.deepEqual(generate(app, [{ ...model!, sourceFile: app.declaration }]).changes, [], 'a second run changes nothing');
+    assert.deepEqual(generate(app, [model]).changes, [], 'a second run changes nothing');
     generate(app, []);
     for (const f of files) assert.equal(read(app, f), before[f], `${f} is restored byte for byte`);
-  } finally {
-    rmSync(app.root, { recursive: true, force: true });
-  }
+  }, { generate: false });
 });
 
 test('capacitor: an AppDelegate the generator cannot anchor safely gets the exact lines as a note, nothing is edited, and bg-doctor reports it until they are added', async () => {
-  const [model] = await readModels([DECLARATION]);
-  const app = sampleApp('capacitor');
-  try {
+  await withApp('capacitor', async (app, model) => {
     const path = 'ios/App/App/AppDelegate.swift';
     const odd = read(app, path).replace(/(didFinishLaunchingWithOptions launchOptions: [^{]*\{)\n/, '$1 // body starts here\n').replace('-> Bool { // body starts here\n', '-> Bool { window?.makeKeyAndVisible()\n');
     writeFileSync(join(app.root, path), odd);
-    const result = generate(app, [{ ...model!, sourceFile: app.declaration }]);
+    const result = generate(app, [model]);
     assert.equal(read(app, path), odd, 'the AppDelegate is untouched');
     const note = result.notes.find((n) => n.includes(path));
     assert.ok(note?.includes('add `import NotesSyncPlugin` with the other imports and `NotesSyncBackgroundTasks.registerAtLaunch()` as the first line'), result.notes.join('\n'));
@@ -166,14 +101,11 @@ test('capacitor: an AppDelegate the generator cannot anchor safely gets the exac
     assert.equal(mine.length, 1, r.raw);
     assert.match(mine[0]!.message, /NotesSyncBackgroundTasks\.registerAtLaunch\(\) is never called/);
     assert.equal(r.code, 1);
-  } finally {
-    rmSync(app.root, { recursive: true, force: true });
-  }
+  }, { generate: false });
 });
 
 test('capacitor: the TS type-checks against the real @capacitor/core; the Kotlin compiles against Capacitor\'s Android library; the Swift parses', async () => {
-  const app = await generated();
-  try {
+  await withApp('capacitor', async (app) => {
     let t = performance.now();
     const ts = await typecheckTs(join(app.root, PLUGIN));
     assert.ok(ts.ok, ts.diagnostics.map(formatDiagnostic).join('\n'));
@@ -186,25 +118,15 @@ test('capacitor: the TS type-checks against the real @capacitor/core; the Kotlin
     const parsed = await parseSwift(swift);
     assert.ok(parsed.ok, parsed.diagnostics.map(formatDiagnostic).join('\n'));
     assert.ok(swift.every((f) => extname(f) === '.swift' && existsSync(f)) && swift.some((f) => dirname(f).endsWith('NotesSyncPlugin')));
-  } finally {
-    rmSync(app.root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('capacitor: bg-doctor finds nothing in the app but the known gaps (it does not read the plugin\'s native sources yet)', async () => {
-  const app = await generated();
-  try {
-    const r = doctor(app.root);
-    const unexpected = r.findings.filter((f) => !KNOWN_DOCTOR_GAPS.some((g) => g.rule === f.ruleId));
-    assert.deepEqual(unexpected, [], r.raw);
-    assert.equal(r.code, 0);
-  } finally {
-    rmSync(app.root, { recursive: true, force: true });
-  }
+  await withApp('capacitor', (app) => assertDoctorClean(app, KNOWN_DOCTOR_GAPS));
 });
 
 /** Findings bg-doctor reports only because it does not see into the host plugin yet (to be removed when it does). */
-export const KNOWN_DOCTOR_GAPS = [
+export const KNOWN_DOCTOR_GAPS: KnownGap[] = [
   {
     rule: 'android-fgs-boot-restricted',
     reason: "a warning that the boot receiver coexists with the dataSync service: bg-doctor does not read the plugin's Kotlin (a file: dependency), where the receiver never starts a restricted type from BOOT_COMPLETED",

@@ -21,7 +21,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GenerationContext } from '../../generator/context.js';
-import { androidLibraryDir, androidSourceDir, iosSourceDir, pluginDir } from '../../generator/layout.js';
+import { androidLibraryDir, iosSourceDir, pluginDir } from '../../generator/layout.js';
 import { renderTemplate } from '../../generator/render.js';
 import { joinPath, type Target, type TargetOutput } from '../../generator/target.js';
 import { renderApiTypes } from '../ts/plan.js';
@@ -98,7 +98,7 @@ export const capacitorTarget: Target = {
 
     const lib = androidLibraryDir(ctx, 'capacitor');
     glue(joinPath(lib, 'build.gradle'), 'android/build.gradle.ejs');
-    glue(joinPath(androidSourceDir(ctx, 'capacitor'), `${view.pluginClass}.kt`), 'android/Plugin.kt.ejs');
+    glue(joinPath(lib, 'src/main/java', ...view.pluginPackage.split('.'), `${view.pluginClass}.kt`), 'android/Plugin.kt.ejs');
     out.files.push(kotlinBridgeFile(ctx, 'capacitor', shared));
     if (shared.libraryManifestIsOurs) glue(joinPath(lib, 'src/main/AndroidManifest.xml'), 'android/AndroidManifest.xml.ejs');
 

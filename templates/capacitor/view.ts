@@ -1,6 +1,6 @@
 /** What the Capacitor templates read, computed once per service. */
 import type { GenerationContext } from '../../generator/context.js';
-import { jsonString, swiftString } from '../../escape/index.js';
+import { isReservedIdentifier, jsonString, swiftString } from '../../escape/index.js';
 import { typeNames, type ServiceApi } from '../ts/api.js';
 import { tsHelpers } from '../ts/types.js';
 import type { HostData } from '../hosts/shared.js';
@@ -24,8 +24,21 @@ function singleQuoted(s: string): string {
   return `'${s.replace(/[\\']/g, '\\$&')}'`;
 }
 
+/**
+ * The plugin class's package: the service's, with `_` after each segment that is a Kotlin
+ * keyword. `npx cap sync` reads the package line with `^package ([\w.]+);?$`, which a
+ * back-quoted segment (`com.example.\`in\``) fails ("Package could not be parsed").
+ */
+export function pluginPackage(pkg: string): string {
+  return pkg
+    .split('.')
+    .map((seg) => (isReservedIdentifier('kotlin', seg) ? `${seg}_` : seg))
+    .join('.');
+}
+
 export function capacitorView(ctx: GenerationContext, api: ServiceApi, shared: HostData) {
   const P = ctx.model.names.pascal;
+  const pkg = pluginPackage(shared.n.pkg);
   const npmName = `capacitor-${ctx.model.names.kebab}`;
   return {
     ...shared,
@@ -38,6 +51,9 @@ export function capacitorView(ctx: GenerationContext, api: ServiceApi, shared: H
     /** The Gradle project `npx cap sync` includes the library as. */
     gradleProject: npmName.replace('@', '').replace('/', '-'),
     pluginClass: `${P}Plugin`,
+    /** The plugin class's package (plain identifiers only) and whether it differs from the service's. */
+    pluginPackage: pkg,
+    importsBridge: pkg !== shared.n.pkg,
     nativeInterface: `${P}Plugin`,
     nativeObject: `${P}Native`,
     webClass: `${P}Web`,

@@ -41,10 +41,28 @@ export function awaitCall(indent: number, receiver: string, method: string, args
   return `${first}${pad}    .await${suffix}\n`;
 }
 
-/** A match arm `pattern => expr,`, or `pattern => {\n expr\n}` when it does not fit on a line. */
-export function arm(indent: number, pattern: string, expr: string): string {
+/**
+ * `let binding = prefix(args…)suffix`: on one line while it fits; else broken after `=`
+ * when the right side fits on its own line; else one argument per line.
+ */
+export function letCall(indent: number, binding: string, prefix: string, args: readonly string[], suffix: string): string {
   const pad = ' '.repeat(indent);
-  const flat = `${pad}${pattern} => ${expr},`;
-  if (width(flat) <= MAX_WIDTH) return `${flat}\n`;
-  return `${pad}${pattern} => {\n${pad}    ${expr}\n${pad}}\n`;
+  const list = args.join(', ');
+  const flat = `${pad}let ${binding} = ${prefix}(${list})${suffix}`;
+  if (width(flat) <= MAX_WIDTH && width(list) <= CALL_WIDTH) return `${flat}\n`;
+  const rhs = `${pad}    ${prefix}(${list})${suffix}`;
+  if (width(rhs) <= MAX_WIDTH && width(list) <= CALL_WIDTH) return `${pad}let ${binding} =\n${rhs}\n`;
+  return `${pad}let ${binding} = ${prefix}(\n${args.map((a) => `${pad}    ${a},\n`).join('')}${pad})${suffix}\n`;
+}
+
+/**
+ * A match arm `pattern => receiver.method(args).await,`: on one line while the chain is
+ * at most 60 wide and the line fits, else in a block with the chain laid out by `awaitCall`.
+ */
+export function awaitArm(indent: number, pattern: string, receiver: string, method: string, args: readonly string[]): string {
+  const pad = ' '.repeat(indent);
+  const chain = `${receiver}.${method}(${args.join(', ')}).await`;
+  const flat = `${pad}${pattern} => ${chain},`;
+  if (width(flat) <= MAX_WIDTH && width(chain) <= CALL_WIDTH) return `${flat}\n`;
+  return `${pad}${pattern} => {\n${awaitCall(indent + 4, receiver, method, args, '')}${pad}}\n`;
 }

@@ -8,14 +8,14 @@
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sourcePath } from '../../lib/paths.js';
 import { checkRust, formatDiagnostic, typecheckTs } from '../../toolchains/index.js';
 import { runTool } from '../../toolchains/common.js';
 import { parseToml } from '../../validators/project/tauri.js';
 import { serviceApi, tauriCommands, allowPermission } from '../ts/api.js';
-import { compileHostKotlin, doctor, filesUnder, generate, read, readModels, sampleApp, DECLARATION } from '../hosts/testing/apps.js';
+import { assertDoctorClean, compileHostKotlin, filesUnder, generate, read, withApp, type KnownGap } from '../hosts/testing/apps.js';
 
 const PLUGIN = 'services/tauri';
 const SCAFFOLD = [
@@ -43,10 +43,7 @@ const SCAFFOLD = [
 const ms = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
 
 test('tauri: the plugin is laid out like `tauri plugin new --mobile`, with every command the TS API calls in build.rs and default.toml', async () => {
-  const [model] = await readModels([DECLARATION]);
-  const app = sampleApp('tauri');
-  try {
-    generate(app, [{ ...model!, sourceFile: app.declaration }]);
+  await withApp('tauri', async (app, model) => {
     for (const f of SCAFFOLD) assert.ok(existsSync(join(app.root, PLUGIN, f)), `${PLUGIN}/${f} exists`);
     const cargo = read(app, `${PLUGIN}/Cargo.toml`);
     assert.match(cargo, /^name = "tauri-plugin-notes-sync"$/m);
@@ -63,21 +60,17 @@ test('tauri: the plugin is laid out like `tauri plugin new --mobile`, with every
     const listeners = ['register_listener', 'remove_listener']; // addPluginListener / PluginListener.unregister()
     const commands = [...read(app, `${PLUGIN}/build.rs`).matchAll(/^\s+"([a-z_]+)",$/gm)].map((m) => m[1]!);
     assert.deepEqual([...commands].sort(), [...invoked, ...listeners].sort());
-    assert.deepEqual(commands, tauriCommands(serviceApi(model!)));
+    assert.deepEqual(commands, tauriCommands(serviceApi(model)));
     const defaults = parseToml(read(app, `${PLUGIN}/permissions/default.toml`)).value.default as { permissions: string[] };
     assert.deepEqual(defaults.permissions, commands.map(allowPermission));
-  } finally {
-    rmSync(app.root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('tauri: the app gets the dependency, the builder registration, the OS-service hook and the capability grant, byte-preserving; a second run changes nothing; removal restores every byte', async () => {
-  const [model] = await readModels([DECLARATION]);
-  const app = sampleApp('tauri');
-  const files = ['src-tauri/Cargo.toml', 'src-tauri/src/lib.rs', 'src-tauri/src/main.rs', 'src-tauri/capabilities/default.json'];
-  try {
+  await withApp('tauri', async (app, model) => {
+    const files = ['src-tauri/Cargo.toml', 'src-tauri/src/lib.rs', 'src-tauri/src/main.rs', 'src-tauri/capabilities/default.json'];
     const before = Object.fromEntries(files.map((f) => [f, read(app, f)]));
-    generate(app, [{ ...model!, sourceFile: app.declaration }]);
+    generate(app, [model]);
     const diff = (f: string) => {
       const a = before[f]!.split('\n');
       const b = read(app, f).split('\n');
@@ -100,39 +93,30 @@ test('tauri: the app gets the dependency, the builder registration, the OS-servi
         at = i + 1;
       }
     }
-    assert.deepEqual(generate(app, [{ ...model!, sourceFile: app.declaration }]).changes, [], 'a second run changes nothing');
+    assert.deepEqual(generate(app, [model]).changes, [], 'a second run changes nothing');
     // The declaration is gone: every line bg-service added goes, every byte of the user's stays.
     generate(app, []);
     for (const f of files) assert.equal(read(app, f), before[f], `${f} is restored byte for byte`);
     assert.ok(!existsSync(join(app.root, PLUGIN, 'src/lib.rs')));
-  } finally {
-    rmSync(app.root, { recursive: true, force: true });
-  }
+  }, { generate: false });
 });
 
 test('tauri: a builder the generator cannot anchor safely gets an exact instruction instead of an edit', async () => {
-  const [model] = await readModels([DECLARATION]);
-  const app = sampleApp('tauri');
-  try {
+  await withApp('tauri', async (app, model) => {
     const lib = 'src-tauri/src/lib.rs';
     const oneLine = '#[cfg_attr(mobile, tauri::mobile_entry_point)]\npub fn run() {\n    tauri::Builder::default().run(tauri::generate_context!()).expect("error while running tauri application");\n}\n';
     writeFileSync(join(app.root, lib), oneLine);
-    const result = generate(app, [{ ...model!, sourceFile: app.declaration }]);
+    const result = generate(app, [model]);
     assert.equal(read(app, lib), oneLine, 'lib.rs untouched');
     assert.ok(
       result.notes.some((n) => n.includes(lib) && n.includes('chain .plugin(tauri_plugin_notes_sync::init()) onto tauri::Builder::default()')),
       result.notes.join('\n'),
     );
-  } finally {
-    rmSync(app.root, { recursive: true, force: true });
-  }
+  }, { generate: false });
 });
 
 test('tauri: the guest TS type-checks with tsc against the real @tauri-apps/api; the Kotlin bridge compiles with Tauri\'s Android library', async () => {
-  const [model] = await readModels([DECLARATION]);
-  const app = sampleApp('tauri');
-  try {
-    generate(app, [{ ...model!, sourceFile: app.declaration }]);
+  await withApp('tauri', async (app) => {
     let t = performance.now();
     const ts = await typecheckTs(join(app.root, PLUGIN));
     assert.ok(ts.ok, ts.diagnostics.map(formatDiagnostic).join('\n'));
@@ -142,17 +126,13 @@ test('tauri: the guest TS type-checks with tsc against the real @tauri-apps/api;
     assert.ok(kt.ok, kt.diagnostics.map(formatDiagnostic).join('\n'));
     assert.ok(kt.ours.some((f) => f.endsWith('/NotesSyncPlugin.kt')) && kt.ours.some((f) => f.endsWith('/NotesSyncBridge.kt')));
     console.log(`# kotlinc (Tauri's app.tauri.* sources + the plugin, bridge and service): ${ms(t)}`);
-  } finally {
-    rmSync(app.root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('tauri: the crate builds (build.rs writes an allow- permission for every command default grants), is rustfmt-clean, and a mock-runtime test drives start, an event, the commands and stop', { timeout: 1_800_000 }, async () => {
-  const [model] = await readModels([DECLARATION]);
-  const app = sampleApp('tauri');
-  const crate = join(app.root, PLUGIN);
-  try {
-    generate(app, [{ ...model!, sourceFile: app.declaration }]);
+  await withApp('tauri', async (app, model) => {
+    const crate = join(app.root, PLUGIN);
+    generate(app, [model]);
     // The user's desktop service: the test's (it is the user's file, created once).
     copyFileSync(sourcePath('templates', 'tauri', 'fixtures', 'my_service.rs'), join(crate, 'src', 'my_service.rs'));
 
@@ -192,27 +172,15 @@ test('tauri: the crate builds (build.rs writes an allow- permission for every co
     const tested = await checkRust(crate, { test: true, fmt: false });
     assert.ok(tested.ok, tested.diagnostics.map(formatDiagnostic).join('\n'));
     console.log(`# cargo test (tauri mock runtime): ${ms(t)}`);
-  } finally {
-    rmSync(app.root, { recursive: true, force: true });
-  }
+  }, { generate: false });
 });
 
 test('tauri: bg-doctor finds nothing in the app but the known gap (it does not read plugin Kotlin through Cargo path dependencies yet)', async () => {
-  const [model] = await readModels([DECLARATION]);
-  const app = sampleApp('tauri');
-  try {
-    generate(app, [{ ...model!, sourceFile: app.declaration }]);
-    const r = doctor(app.root);
-    const unexpected = r.findings.filter((f) => !KNOWN_DOCTOR_GAPS.some((g) => g.rule === f.ruleId));
-    assert.deepEqual(unexpected, [], r.raw);
-    assert.equal(r.code, 0);
-  } finally {
-    rmSync(app.root, { recursive: true, force: true });
-  }
+  await withApp('tauri', (app) => assertDoctorClean(app, KNOWN_DOCTOR_GAPS));
 });
 
 /** Findings bg-doctor reports only because it does not see into the host plugin yet (to be removed when it does). */
-export const KNOWN_DOCTOR_GAPS = [
+export const KNOWN_DOCTOR_GAPS: KnownGap[] = [
   {
     rule: 'android-fgs-boot-restricted',
     reason:

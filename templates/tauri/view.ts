@@ -7,7 +7,7 @@ import { docText } from '../ts/types.js';
 import { RustTypes } from '../desktop/rust-types.js';
 import { rustCommandMethod } from '../desktop/names.js';
 import type { HostData } from '../hosts/shared.js';
-import { arm, awaitCall, call, signature } from './rustfmt.js';
+import { awaitArm, awaitCall, call, letCall, signature } from './rustfmt.js';
 
 /** A TOML basic string (`"…"`): backslash, quote and control characters escaped. */
 export function tomlString(s: string): string {
@@ -69,7 +69,7 @@ export function tauriView(ctx: GenerationContext, api: ServiceApi, shared: HostD
     allow: allowPermission,
     usesTypes,
     lifecycle: LIFECYCLE_WIRE,
-    fmt: { signature, call, awaitCall, arm },
+    fmt: { signature, call, awaitCall, awaitArm, letCall },
     h: { ...shared.h, rustString, tomlString, rustDoc, docText, pascal: (s: string) => s.charAt(0).toUpperCase() + s.slice(1), jsonString },
   };
 }

@@ -110,7 +110,7 @@ export default defineRule({
       ],
       since: 'iOS 13',
       sources: ['[I3] BGTaskScheduler.h', 'hosts.md §2'],
-      notes: 'Looks at the Swift of the app target; a call from a helper counts when didFinishLaunching calls that helper by name.',
+      notes: 'Looks at the Swift of the app target (silent without it); a call from a helper counts when didFinishLaunching calls that helper by name.',
     },
   },
   check(ctx) {
@@ -122,6 +122,8 @@ export default defineRule({
     const target = ctx.project.ios.find((t) => isHostApp(t) && /\/ios\/App\/App$/.test(t.dir)) ?? ctx.project.ios.find(isHostApp);
     if (!target) return;
     const sources = target.sourceFiles.filter((f) => f.endsWith('.swift'));
+    // Without the app's Swift there is nothing to judge (as the other code-reading iOS rules).
+    if (!sources.length) return;
     const delegate = sources.find((f) => LAUNCH.test(blank(files.read(f) ?? '', true)));
     for (const hook of found) {
       const call = new RegExp(`\\b${hook.type}\\s*\\.\\s*registerAtLaunch\\s*\\(`, 'g');
