@@ -41,6 +41,7 @@ export class PlistParseError extends XmlParseError {
   }
 }
 
+const MAX_DEPTH = 256;
 const INTEGER = /^[+-]?(?:\d+|0x[0-9a-fA-F]+)$/;
 const REAL = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity|nan)$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -78,7 +79,19 @@ export function parsePlist(source: string, file?: string): PlistDocument {
     return textContent(el);
   }
 
+  // Real property lists nest a handful of levels; a hostile one could nest
+  // deep enough to exhaust the stack, so depth is bounded and reported.
+  let depth = 0;
   function value(el: XmlElement): PlistValue {
+    if (++depth > MAX_DEPTH) fail(`values are nested more than ${MAX_DEPTH} levels deep`, el);
+    try {
+      return valueAt(el);
+    } finally {
+      depth--;
+    }
+  }
+
+  function valueAt(el: XmlElement): PlistValue {
     switch (el.name) {
       case 'dict': {
         noStrayText(el);
