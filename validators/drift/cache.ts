@@ -30,7 +30,10 @@ import { cachePath, packageRoot } from '../../lib/paths.js';
 const FORMAT = 2;
 /** An mtime this close to the recording (ms) may hide a later edit in the same tick: trust only the content hash. */
 const RACY_MS = 2000;
-const MAX_ENTRIES = 400;
+/** Entries kept (one per generator root: a 1,000-app monorepo has hundreds); past it, the oldest go. */
+const MAX_ENTRIES = 5000;
+const KEEP_ENTRIES = 4000;
+let pruned = false;
 
 /** f: a file read (content hash, stat) · x: an existence probe (type) · d: a folder listing (hash, stat) · r: a realpath. */
 type Input =
@@ -138,7 +141,7 @@ function currentBuild(): string {
 const verifiedByRun = new WeakMap<object, Map<string, boolean>>();
 
 function unchanged(input: Input, recordedAt: number, verified: Map<string, boolean>): boolean {
-  const key = JSON.stringify(input);
+  const key = `${input.k}\0${input.p}\0${input.k === 'r' ? input.v : input.k === 'x' ? input.t : `${input.h}\0${input.s}`}`;
   const known = verified.get(key);
   if (known !== undefined) return known;
   let ok: boolean;
@@ -292,18 +295,21 @@ function save(entry: Entry): void {
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(entry));
     fs.renameSync(tmp, file); // atomic: a concurrent run reads the old entry or the new one
-    prune(dir);
+    if (!pruned) {
+      pruned = true; // once per process: listing thousands of entries per save would cost more than it saves
+      prune(dir);
+    }
   } catch {
     // A cache that cannot be written only costs time.
   }
 }
 
-/** Keep the newest MAX_ENTRIES entries (test runs make many short-lived projects). */
+/** Past MAX_ENTRIES, keep the newest KEEP_ENTRIES (test runs make many short-lived projects). */
 function prune(dir: string): void {
   const names = real.readdirSync(dir).filter((n) => n.endsWith('.json'));
   if (names.length <= MAX_ENTRIES) return;
   const aged = names
     .map((n) => ({ n, t: real.statSync(join(dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
     .sort((a, b) => a.t - b.t);
-  for (const { n } of aged.slice(0, names.length - MAX_ENTRIES / 2)) fs.rmSync(join(dir, n), { force: true });
+  for (const { n } of aged.slice(0, names.length - KEEP_ENTRIES)) fs.rmSync(join(dir, n), { force: true });
 }
