@@ -5,8 +5,14 @@
 import type { MatrixCheck } from './types.js';
 import { androidChecks } from './android.js';
 import { doctorChecks } from './doctor.js';
+import { tsChecks } from './ts.js';
+import { tauriChecks } from './tauri.js';
+import { capacitorChecks } from './capacitor.js';
 
 export const checks: MatrixCheck[] = [
   ...androidChecks,
   ...doctorChecks,
+  ...tsChecks,
+  ...tauriChecks,
+  ...capacitorChecks,
 ];
