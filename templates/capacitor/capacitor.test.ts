@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { formatDiagnostic, parseSwift, typecheckTs } from '../../toolchains/index.js';
-import { assertDoctorClean, compileHostKotlin, doctor, filesUnder, generate, read, withApp, type KnownGap } from '../hosts/testing/apps.js';
+import { assertDoctorClean, compileHostKotlin, doctor, filesUnder, generate, read, withApp } from '../hosts/testing/apps.js';
 import { capacitorDiscovery } from '../hosts/testing/capacitor-discovery.js';
 
 const PLUGIN = 'services/capacitor';
@@ -121,19 +121,6 @@ test('capacitor: the TS type-checks against the real @capacitor/core; the Kotlin
   });
 });
 
-test('capacitor: bg-doctor finds nothing in the app but the known gaps (it does not read the plugin\'s native sources yet)', async () => {
-  await withApp('capacitor', (app) => assertDoctorClean(app, KNOWN_DOCTOR_GAPS));
+test('capacitor: bg-doctor validate finds nothing in the generated app (zero findings, exit 0)', async () => {
+  await withApp('capacitor', (app) => assertDoctorClean(app));
 });
-
-/** Findings bg-doctor reports only because it does not see into the host plugin yet (to be removed when it does). */
-export const KNOWN_DOCTOR_GAPS: KnownGap[] = [
-  {
-    rule: 'android-fgs-boot-restricted',
-    reason: "a warning that the boot receiver coexists with the dataSync service: bg-doctor does not read the plugin's Kotlin (a file: dependency), where the receiver never starts a restricted type from BOOT_COMPLETED",
-  },
-  {
-    rule: 'ios-bgtask-handler',
-    reason:
-      "warnings that the permitted identifiers have no launch handler in the app's sources: they are registered in the plugin's Swift (NotesSyncBackgroundTasks.registerAtLaunch(), called from didFinishLaunching, which capacitor-register-at-launch checks), which bg-doctor does not scan yet",
-  },
-];

@@ -134,16 +134,9 @@ export async function withApp(
   }
 }
 
-/** A bg-doctor finding the host tests accept, with the reason (a gap of bg-doctor's, to be removed when it is closed). */
-export interface KnownGap {
-  rule: string;
-  reason: string;
-}
-
-/** bg-doctor over the app reports nothing but `gaps`, and exits 0. */
-export function assertDoctorClean(app: SampleApp, gaps: readonly KnownGap[]): void {
+/** bg-doctor over the app reports nothing (no error, warning or info) and exits 0. */
+export function assertDoctorClean(app: SampleApp): void {
   const r = doctor(app.root);
-  const unexpected = r.findings.filter((f) => !gaps.some((g) => g.rule === f.ruleId));
-  assert.deepEqual(unexpected, [], r.raw);
+  assert.deepEqual(r.findings, [], r.raw);
   assert.equal(r.code, 0, r.raw);
 }
