@@ -5,6 +5,6 @@ import { androidTarget } from '../templates/android/plan.js';
 import { iosTarget } from '../templates/ios/plan.js';
 import { tauriTarget } from '../templates/tauri/plan.js';
 import { capacitorTarget } from '../templates/capacitor/plan.js';
-import { desktopRustTarget } from '../templates/desktop/plan.js';
+import { desktopNodeTarget, desktopRustTarget } from '../templates/desktop/plan.js';
 
-export const targets: Target[] = [tsTypesTarget, androidTarget, iosTarget, desktopRustTarget, tauriTarget, capacitorTarget];
+export const targets: Target[] = [tsTypesTarget, androidTarget, iosTarget, desktopRustTarget, desktopNodeTarget, tauriTarget, capacitorTarget];

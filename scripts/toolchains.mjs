@@ -60,8 +60,10 @@ const PINS = {
   // Debian packages whose pkg-config files tauri's -sys crates need on Linux,
   // even with `default-features = false` (tauri-runtime depends on gtk and
   // webkit2gtk unconditionally there).
-  rustPkgConfig: ['webkit2gtk-4.1', 'javascriptcoregtk-4.1', 'libsoup-3.0', 'gtk+-3.0'],
-  rustAptPackages: ['libwebkit2gtk-4.1-dev'],
+  // (openssl: reqwest's native TLS in the transfer engine; libssl-dev is also one of Tauri's
+  // own Linux prerequisites.)
+  rustPkgConfig: ['webkit2gtk-4.1', 'javascriptcoregtk-4.1', 'libsoup-3.0', 'gtk+-3.0', 'openssl'],
+  rustAptPackages: ['libwebkit2gtk-4.1-dev', 'libssl-dev'],
   npmDevDependencies: { typescript: '5.', '@tauri-apps/api': '2.', '@capacitor/core': '8.' },
   // The host plugins' Android libraries (Tauri's and Capacitor's Plugin classes) and their
   // compile classpath: what templates/tauri and templates/capacitor Kotlin is compiled against.

@@ -8,6 +8,7 @@ import { doctorChecks } from './doctor.js';
 import { tsChecks } from './ts.js';
 import { tauriChecks } from './tauri.js';
 import { capacitorChecks } from './capacitor.js';
+import { desktopChecks } from './desktop.js';
 
 export const checks: MatrixCheck[] = [
   ...androidChecks,
@@ -15,4 +16,5 @@ export const checks: MatrixCheck[] = [
   ...tsChecks,
   ...tauriChecks,
   ...capacitorChecks,
+  ...desktopChecks,
 ];

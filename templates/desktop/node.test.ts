@@ -33,7 +33,8 @@ import { desktopNodeTarget } from './node-target.js';
 import { sampleCommand, sampleEvent, sampleOutput } from './samples.js';
 import { generateStandalone, type Generated } from './testing/generate.js';
 import { buildEsm } from './testing/node-build.js';
-import { checkRenderedUnits, splitWindowsCommandLine } from './testing/units.js';
+import { ALWAYS_ALLOWED, checkRenderedUnits, doctorProblems, ON_DEMAND_AGENT, splitWindowsCommandLine } from './testing/units.js';
+import { endpointHash } from './units.js';
 
 /** The built runner is loaded at run time, so its values are untyped here. */
 type Runner = any;
@@ -235,7 +236,7 @@ function runnerIpc(): any {
 }
 
 test('the wire format is the Rust runner\'s', () => {
-  assert.equal(runner.endpointHash('/home/u/.local/share/app'), '28e2da7b');
+  assert.equal(runner.endpointHash('/home/u/.local/share/app'), endpointHash(generated.ctx.ids.desktopLabel, '/home/u/.local/share/app'));
   const frame = runner.MAX_FRAME;
   assert.equal(frame, 16 * 1024 * 1024);
   const encoded: Buffer = ipcModule.encodeFrame({ id: 7, request: { type: 'stop', reason: 'osRestart' } });
@@ -368,6 +369,12 @@ test('install-time units for executables at hostile paths verify; runtime escape
     problems.push(...(await checkRenderedUnits(dir, label, [exe, '/opt/app/main.js'], generated.model.desktop)));
   }
   assert.deepEqual(problems, []);
+  const allowed = [
+    ...ALWAYS_ALLOWED,
+    ...(!generated.model.desktop.autostart && !generated.model.desktop.keepAlive ? [ON_DEMAND_AGENT] : []),
+    { rule: 'launchd-paths', file: new RegExp(`^${names.indexOf('$HOME')}/`), reason: 'the executable is really named "$HOME"; launchd passes it unexpanded, as it should' },
+  ];
+  assert.deepEqual(await doctorProblems(join(work, 'units'), allowed), []);
 
   const os = await import(pathToFileURL(join(out, nodeRunnerDir(generated.ctx), 'runner', 'os-service.js')).href);
   for (const s of sample(unicodeString(), 500)) {

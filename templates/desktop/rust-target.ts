@@ -13,8 +13,8 @@ import { tsDoc } from '../ts/types.js';
 import { rustCommandMethod } from './names.js';
 import { enumVariant, fieldRename, rustFieldName, RustTypes } from './rust-types.js';
 import { samplesJson } from './samples.js';
-import { emitCall, fnSignature, oneArgument } from './rustfmt.js';
-import { desktopLabel, desktopNotes, unitTexts } from './units.js';
+import { emitCall, fnSignature, letStatement, oneArgument, structField } from './rustfmt.js';
+import { desktopLabel, desktopNotes, endpointHash, unitTexts } from './units.js';
 
 /** The runner's files, in `templates/desktop/rust/runner/<name>.ejs`. */
 export const RUST_RUNNER_FILES = [
@@ -68,7 +68,7 @@ export function rustView(ctx: GenerationContext): Record<string, unknown> {
     model,
     label: desktopLabel(ctx),
     declarationFile: ctx.declarationPath,
-    h: { rustString, doc: tsDoc, fieldRename, rustFieldName, enumVariant, fn: fnSignature, arg: oneArgument, emit: emitCall },
+    h: { rustString, doc: tsDoc, fieldRename, rustFieldName, enumVariant, fn: fnSignature, arg: oneArgument, emit: emitCall, structField, let: letStatement },
     inTypes: new RustTypes(model, ''),
     events: model.events.map((e) => ({
       decl: e,
@@ -79,6 +79,7 @@ export function rustView(ctx: GenerationContext): Record<string, unknown> {
     usesTypes: usesTypesInTrait || model.events.some((e) => mentionsNamed(e.payload)),
     usesTypesInTrait,
     unit: unitTexts(ctx),
+    endpointHashSample: endpointHash(desktopLabel(ctx), '/home/u/.local/share/app'),
   };
 }
 

@@ -1,7 +1,6 @@
 /**
- * Proof of the generated Rust runner (issue 7): two declarations (the
- * notes-sync example and a fixture of awkward names and shapes) generated
- * through the real engine, compiled into one crate against the real crates
+ * Proof of the generated Rust runner (issue 7): the notes-sync example
+ * generated through the real engine, compiled against the real crates
  * (the toolchain cache's tokio, serde, …), and checked with `checkRust`:
  * no warnings, the runners' own generated tests pass — start/stop/events in
  * process, stop reasons and the persisted desired state, the generation
@@ -27,9 +26,10 @@ import { checkRust, formatDiagnostic } from '../../toolchains/index.js';
 import { desktopRustTarget } from './rust-target.js';
 import { generateStandalone } from './testing/generate.js';
 import { writeRustHarness } from './testing/rust-harness.js';
-import { checkRenderedUnits, splitWindowsCommandLine } from './testing/units.js';
+import { ALWAYS_ALLOWED, checkRenderedUnits, doctorProblems, ON_DEMAND_AGENT, splitWindowsCommandLine } from './testing/units.js';
 
-const DECLARATIONS = [sourcePath('examples', 'notes-sync', 'notes-sync.bg.ts'), sourcePath('templates', 'desktop', 'fixtures', 'edge-names.bg.ts')];
+/** The example; the matrix rows desktop-rust-* cover the other shapes and options (e2e/checks/desktop.ts). */
+const DECLARATIONS = [sourcePath('examples', 'notes-sync', 'notes-sync.bg.ts')];
 
 /** Executable names that stress the unit formats; the last ones systemd cannot run. */
 const EXECUTABLES = ['app', 'My App', '50% done', '$HOME', 'é 😀 中文', 'semi;colon & <x>', 'q"uote', 'back\\slash'];
@@ -79,6 +79,13 @@ test('generated Rust runner: cargo check + cargo test (in-process and two proces
     }
   }
   assert.deepEqual(unitProblems, []);
+  const dollar = EXECUTABLES.indexOf('$HOME');
+  const allowed = [
+    ...ALWAYS_ALLOWED,
+    ...(generated.some((g) => !g.model.desktop.autostart && !g.model.desktop.keepAlive) ? [ON_DEMAND_AGENT] : []),
+    { rule: 'launchd-paths', file: new RegExp(`^${dollar}/`), reason: 'the executable is really named "$HOME"; launchd passes it unexpanded, as it should' },
+  ];
+  assert.deepEqual(await doctorProblems(join(work, 'units'), allowed), []);
 
   for (const g of generated) {
     const label = g.ctx.ids.desktopLabel;

@@ -70,3 +70,10 @@ export function desktopNotes(ctx: GenerationContext, entry: string): string[] {
   }
   return notes;
 }
+
+/** The IPC endpoint hash both runners compute: FNV-1a (32 bits) of `<label>\0<data folder>` in UTF-8. */
+export function endpointHash(label: string, dataDir: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(`${label}\0${dataDir}`, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}

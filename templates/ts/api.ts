@@ -19,6 +19,7 @@
 import type { CommandDecl, EventDecl, ServiceModel } from '../../declaration/model.js';
 import { snakeCase } from '../../declaration/naming.js';
 import { capabilityMatrix, type CapabilityMatrix } from './capabilities.js';
+import { TRANSFER_METHOD } from './transfer-api.js';
 import { tsType } from './types.js';
 
 export interface ApiMethod {
@@ -78,6 +79,11 @@ export interface ServiceApi {
   interfaceName: string;
   /** The OS-service controls are offered (desktop mode `osService`). */
   osService: boolean;
+  /**
+   * A transfer service (kind `transfer`): its API is `TransferApi` (transfer-api.ts), carried by
+   * the one native method `transfer`; it has no lifecycle methods, commands or events of its own.
+   */
+  transfer: boolean;
   methods: ApiMethod[];
   commands: ApiCommand[];
   /** Declared events first, then the lifecycle ones. */
@@ -128,6 +134,7 @@ function ts(t: Parameters<typeof tsType>[0] | undefined): string {
 
 /** The API of one service. */
 export function serviceApi(model: ServiceModel): ServiceApi {
+  if (model.kind === 'transfer') return transferServiceApi(model);
   const osService = model.desktop.mode === 'osService';
   const method = (name: string, returns: string, doc: string, scope: ApiMethod['scope'] = 'all', param?: ApiMethod['param']): ApiMethod => ({
     name,
@@ -187,9 +194,29 @@ export function serviceApi(model: ServiceModel): ServiceApi {
     objectName: model.names.camel,
     interfaceName: `${model.names.pascal}Api`,
     osService,
+    transfer: false,
     methods,
     commands,
     events,
+    errors: [...ERROR_CODES],
+    stopReasons: [...STOP_REASONS],
+    capabilities: capabilityMatrix(model),
+  };
+}
+
+/** A transfer service's API: TransferApi over the native method `transfer` (templates/ts/transfer-api.ts). */
+function transferServiceApi(model: ServiceModel): ServiceApi {
+  return {
+    model,
+    tauriPlugin: model.names.kebab,
+    capacitorPlugin: model.names.pascal,
+    objectName: model.names.camel,
+    interfaceName: `${model.names.pascal}Api`,
+    osService: false,
+    transfer: true,
+    methods: [],
+    commands: [],
+    events: [],
     errors: [...ERROR_CODES],
     stopReasons: [...STOP_REASONS],
     capabilities: capabilityMatrix(model),
@@ -204,7 +231,7 @@ export function serviceApi(model: ServiceModel): ServiceApi {
  * mobile plugin's base class on Android and iOS).
  */
 export function tauriCommands(api: ServiceApi): string[] {
-  return [...api.methods.map((m) => m.rust), ...api.commands.map((c) => c.rust), 'register_listener', 'remove_listener'];
+  return [...api.methods.map((m) => m.rust), ...api.commands.map((c) => c.rust), ...(api.transfer ? [TRANSFER_METHOD.rust] : []), 'register_listener', 'remove_listener'];
 }
 
 /** `allow-get-state` for `get_state`: the permission tauri-plugin's build writes for a command. */

@@ -6,21 +6,24 @@
  */
 import type { GenerationContext } from '../../generator/context.js';
 import { renderTemplate } from '../../generator/render.js';
-import { joinPath, type Target } from '../../generator/target.js';
+import { joinPath, type OutputFile, type Target } from '../../generator/target.js';
 import { serviceApi, type ServiceApi } from './api.js';
+import { renderTransferClient, renderTransferTypes } from './transfer-plan.js';
 import { tsHelpers } from './types.js';
 
-/** The shared `types.ts` of a service's API. */
+/** The shared `types.ts` of a service's API (with the transfer types for a transfer service). */
 export function renderApiTypes(ctx: GenerationContext, api: ServiceApi = serviceApi(ctx.model)): string {
-  return renderTemplate('ts/types.ts.ejs', { model: ctx.model, api, declarationFile: ctx.declarationPath, h: tsHelpers });
+  return renderTemplate('ts/types.ts.ejs', { model: ctx.model, api, declarationFile: ctx.declarationPath, h: tsHelpers }) + renderTransferTypes(ctx.model);
 }
 
 export const tsTypesTarget: Target = {
   id: 'ts-types',
   applies: () => true,
   plan(ctx) {
+    const files: OutputFile[] = [{ path: joinPath(ctx.moduleDir, 'ts', 'types.ts'), content: renderApiTypes(ctx), owner: 'glue' }];
+    if (ctx.model.kind === 'transfer') files.push({ path: joinPath(ctx.moduleDir, 'ts', 'transfer.ts'), content: renderTransferClient(ctx.model), owner: 'glue' });
     return {
-      files: [{ path: joinPath(ctx.moduleDir, 'ts', 'types.ts'), content: renderApiTypes(ctx), owner: 'glue' }],
+      files,
       contributions: [],
       notes: [],
     };

@@ -8,6 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { DesktopModel } from '../../../declaration/model.js';
 import { dictGet, parsePlist, stringArray, toPlain } from '../../../parsers/plist.js';
+import { sourcePath } from '../../../lib/paths.js';
+import { runTool } from '../../../toolchains/common.js';
 import { type CheckResult, formatDiagnostic, verifyPlist, verifySystemdUnit, verifyXml } from '../../../toolchains/index.js';
 
 /** What systemd refuses in an executable path (so the runner must refuse it too). */
@@ -34,7 +36,11 @@ export async function checkRenderedUnits(dir: string, label: string, command: re
   } else {
     out.push(...problems(await verifySystemdUnit(service)));
     const text = readFileSync(service, 'utf8');
-    const want = ['WantedBy=default.target', ...(desktop.keepAlive ? ['Restart=on-failure', 'RestartSec=5'] : ['Restart=no'])];
+    const want = [
+      'WantedBy=default.target',
+      '# Runs with your session. To run at boot and after logout: loginctl enable-linger "$USER"',
+      ...(desktop.keepAlive ? ['Restart=on-failure', 'RestartSec=5'] : ['Restart=no']),
+    ];
     for (const line of want) if (!text.split('\n').includes(line)) out.push(`${service}: no line ${line}`);
   }
   const plist = join(dir, `${label}.plist`);
@@ -111,3 +117,41 @@ export function splitWindowsCommandLine(line: string): string[] {
     args.push(arg);
   }
 }
+
+/** A finding bg-doctor may report on rendered units, with the reason it is right to stay. */
+export interface AllowedFinding {
+  rule: string;
+  /** Only for files whose path matches. */
+  file?: RegExp;
+  reason: string;
+}
+
+/**
+ * Run the real `bg-doctor validate` over a folder of rendered units (its
+ * systemd-*, launchd-* and windows-task rules); every finding not allowed is
+ * returned as a problem.
+ */
+export async function doctorProblems(dir: string, allowed: readonly AllowedFinding[]): Promise<string[]> {
+  const cli = sourcePath('dist', 'cli', 'bg-doctor.js');
+  const r = await runTool(process.execPath, [cli, 'validate', '.', '--format', 'json'], { cwd: dir, timeoutMs: 120_000 });
+  if (r.code !== 0 && r.code !== 1) return [`bg-doctor exited ${r.code}: ${r.stderr || r.stdout}`];
+  const report = JSON.parse(r.stdout) as { summary: { internalErrors: number }; apps: Array<{ findings: Array<{ ruleId: string; severity: string; file?: string; message: string }> }> };
+  const out = report.summary.internalErrors ? [`bg-doctor had ${report.summary.internalErrors} internal error(s)`] : [];
+  for (const f of report.apps.flatMap((a) => a.findings)) {
+    if (allowed.some((a) => a.rule === f.ruleId && (!a.file || a.file.test(f.file ?? '')))) continue;
+    out.push(`${f.file ?? dir}: ${f.ruleId} (${f.severity}): ${f.message}`);
+  }
+  return out;
+}
+
+/** What bg-doctor rightly says about every rendered unit set. */
+export const ALWAYS_ALLOWED: readonly AllowedFinding[] = [
+  { rule: 'windows-task', reason: 'an info finding on every Task Scheduler file: schtasks can only validate it on Windows' },
+];
+
+/** For a declaration with neither autostart nor keepAlive: the agent is started on demand (`launchctl kickstart`). */
+export const ON_DEMAND_AGENT: AllowedFinding = {
+  rule: 'launchd-persistence',
+  file: /\.plist$/,
+  reason: 'without autostart or keepAlive the agent is loaded at install and login but started only by the app (startOsService runs `launchctl kickstart`)',
+};

@@ -32,6 +32,11 @@ impl Source for Counter {
     }
 }
 
+/// The transfer engine's HTTP client: reqwest with native TLS and streamed request bodies.
+pub fn upload_body(file: tokio::fs::File) -> reqwest::Body {
+    reqwest::Body::wrap_stream(tokio_util::io::ReaderStream::new(file))
+}
+
 pub mod commands {
     use super::Tick;
 
@@ -53,6 +58,11 @@ mod tests {
         assert_eq!(json, r#"{"n":1}"#);
         token.cancel();
         assert!(c.next().await.is_err());
+    }
+
+    #[test]
+    fn reqwest_client_builds_with_native_tls() {
+        reqwest::Client::builder().build().expect("a TLS client");
     }
 
     #[test]
