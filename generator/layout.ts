@@ -47,7 +47,11 @@ export function iosSourceDir(ctx: GenerationContext, host: Host): string {
     : joinPath(pluginDir(ctx, host), 'ios/Sources', `${ctx.model.names.pascal}Plugin`);
 }
 
-/** Folder of the Node desktop runner. */
+/**
+ * Folder of the Node desktop runner (desktop.runtime = 'node'): `runner/`
+ * (ESM TypeScript, `index.ts` exports the API), `main.ts` (the OS-service
+ * entry) and the user's `my-service.ts`. See templates/desktop/README.md.
+ */
 export function nodeRunnerDir(ctx: GenerationContext): string {
   return joinPath(ctx.moduleDir, 'node');
 }

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkRust, typecheckTs, type CheckResult, type Diagnostic } from '../../toolchains/index.js';
-import { buildEsm } from '../../templates/desktop/testing/node-build.js';
+import { buildEsm, STRICTEST_TS } from '../../templates/desktop/testing/node-build.js';
 import { writeRustHarness } from '../../templates/desktop/testing/rust-harness.js';
 import { ALWAYS_ALLOWED, checkRenderedUnits, doctorProblems, ON_DEMAND_AGENT } from '../../templates/desktop/testing/units.js';
 import type { CheckFailure, MatrixCheck, MatrixProject } from './types.js';
@@ -131,16 +131,6 @@ function labelOf(project: MatrixProject): string {
   return m[1]!;
 }
 
-const STRICT = {
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  exactOptionalPropertyTypes: true,
-  erasableSyntaxOnly: true,
-  noImplicitReturns: true,
-  noImplicitOverride: true,
-  noFallthroughCasesInSwitch: true,
-};
-
 const node: MatrixCheck = {
   name: 'desktop (Node): every runner type-checks (one strict tsc run) and builds; install-time units from its own code verify and pass bg-doctor',
   applies: (p) => moduleDirOf(p, NODE_RUNNER) !== undefined,
@@ -154,7 +144,7 @@ const node: MatrixCheck = {
       return { project, moduleDir, copy };
     });
     const src = join(work, 'src');
-    const result = await typecheckTs(src, { types: ['node'], resolution: 'bundler', compilerOptions: STRICT });
+    const result = await typecheckTs(src, { types: ['node'], resolution: 'bundler', compilerOptions: STRICTEST_TS });
     const locate = (file: string) => {
       const c = copies.find((x) => file.startsWith(x.copy + sep));
       return c ? { project: c.project, file: join(c.moduleDir, relative(c.copy, file)) } : undefined;

@@ -32,7 +32,7 @@ import { tsTypesTarget } from '../ts/plan.js';
 import { desktopNodeTarget } from './node-target.js';
 import { sampleCommand, sampleEvent, sampleOutput } from './samples.js';
 import { generateStandalone, type Generated } from './testing/generate.js';
-import { buildEsm } from './testing/node-build.js';
+import { buildEsm, STRICTEST_TS } from './testing/node-build.js';
 import { ALWAYS_ALLOWED, checkRenderedUnits, doctorProblems, ON_DEMAND_AGENT, splitWindowsCommandLine } from './testing/units.js';
 import { endpointHash } from './units.js';
 
@@ -114,18 +114,8 @@ before(async () => {
 
 test('the generated Node runner type-checks (strict; NodeNext and bundler resolution; noUnused*, exactOptionalPropertyTypes, erasableSyntaxOnly …)', async (t) => {
   const node = join(generated.root, nodeRunnerDir(generated.ctx));
-  const strictest = {
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    exactOptionalPropertyTypes: true,
-    erasableSyntaxOnly: true,
-    noImplicitReturns: true,
-    noImplicitOverride: true,
-    noPropertyAccessFromIndexSignature: true,
-    noFallthroughCasesInSwitch: true,
-  };
   for (const resolution of ['nodenext', 'bundler'] as const) {
-    const r = await typecheckTs(node, { types: ['node'], resolution, compilerOptions: strictest });
+    const r = await typecheckTs(node, { types: ['node'], resolution, compilerOptions: STRICTEST_TS });
     // ts/types.ts (the TS types target) is checked by its own tests; here only the runner's files count.
     const mine = r.diagnostics.filter((d) => d.file.startsWith(node));
     t.diagnostic(`tsc (${resolution}): ${Math.round(r.durationMs)} ms`);

@@ -31,3 +31,15 @@ export async function buildEsm(srcDir: string, outDir: string): Promise<void> {
   }
   writeFileSync(join(outDir, 'package.json'), '{ "type": "module" }\n');
 }
+
+/** The compiler options strict apps turn on beyond `strict`, which the generated Node runner must pass. */
+export const STRICTEST_TS = {
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  exactOptionalPropertyTypes: true,
+  erasableSyntaxOnly: true,
+  noImplicitReturns: true,
+  noImplicitOverride: true,
+  noPropertyAccessFromIndexSignature: true,
+  noFallthroughCasesInSwitch: true,
+} as const;
