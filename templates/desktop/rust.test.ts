@@ -12,24 +12,35 @@
  * hostile paths; systemd-analyze, plistlib and an XML parser verify them (an
  * executable found by systemd-analyze proves its path round-tripped), and the
  * runner's runtime escapers are compared with escape/'s on random strings.
+ * Last, the generated Node client drives a Rust service process (one wire
+ * format for both runtimes).
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { systemdExecArg, systemdExecPath, xmlText } from '../../escape/index.js';
 import { sample, unicodeString } from '../../escape/testing/arbitraries.js';
-import { rustRunnerDir, rustServiceFile } from '../../generator/layout.js';
+import { nodeRunnerDir, rustRunnerDir, rustServiceFile } from '../../generator/layout.js';
 import { sourcePath } from '../../lib/paths.js';
-import { checkRust, formatDiagnostic } from '../../toolchains/index.js';
+import { runTool } from '../../toolchains/common.js';
+import { cargoEnv, checkRust, formatDiagnostic } from '../../toolchains/index.js';
+import { tsTypesTarget } from '../ts/plan.js';
+import { desktopNodeTarget } from './node-target.js';
 import { desktopRustTarget } from './rust-target.js';
+import { sampleCommand, sampleEvent, sampleOutput } from './samples.js';
+import { buildEsm } from './testing/node-build.js';
 import { generateStandalone } from './testing/generate.js';
 import { writeRustHarness } from './testing/rust-harness.js';
 import { ALWAYS_ALLOWED, checkRenderedUnits, doctorProblems, ON_DEMAND_AGENT, splitWindowsCommandLine } from './testing/units.js';
 
 /** The example; the matrix rows desktop-rust-* cover the other shapes and options (e2e/checks/desktop.ts). */
-const DECLARATIONS = [sourcePath('examples', 'notes-sync', 'notes-sync.bg.ts')];
+const EXAMPLE = sourcePath('examples', 'notes-sync', 'notes-sync.bg.ts');
+/** The Node runner's fixture: generated once more with the Rust runtime, for the cross-runtime round trip. */
+const NODE_FIXTURE = sourcePath('templates', 'desktop', 'fixtures', 'node-sync.bg.ts');
 
 /** Executable names that stress the unit formats; the last ones systemd cannot run. */
 const EXECUTABLES = ['app', 'My App', '50% done', '$HOME', 'é 😀 中文', 'semi;colon & <x>', 'q"uote', 'back\\slash'];
@@ -42,9 +53,11 @@ function attempt<T>(f: () => T): T | null {
   }
 }
 
-test('generated Rust runner: cargo check + cargo test (in-process and two processes over IPC) + rustfmt, no warnings; install-time units verify', async (t) => {
-  const generated = await generateStandalone(DECLARATIONS, [desktopRustTarget]);
+test('generated Rust runner: cargo check + cargo test (in-process and two processes over IPC) + rustfmt, no warnings; install-time units verify; a Node client drives the Rust service process', async (t) => {
   const work = mkdtempSync(join(tmpdir(), 'bg-desktop-rust-'));
+  const asRust = join(work, 'node-sync.bg.ts');
+  writeFileSync(asRust, readFileSync(NODE_FIXTURE, 'utf8').replace("hosts: ['capacitor']", "hosts: ['tauri']").replace("runtime: 'node'", "runtime: 'rust'"));
+  const generated = [...(await generateStandalone([EXAMPLE], [desktopRustTarget])), ...(await generateStandalone([asRust], [desktopRustTarget]))];
   const bin = join(work, 'bin dir');
   mkdirSync(bin);
   const exes = EXECUTABLES.map((name) => {
@@ -71,6 +84,7 @@ test('generated Rust runner: cargo check + cargo test (in-process and two proces
   const result = await checkRust(crate, { test: true });
   t.diagnostic(`checkRust (cargo check, cargo test, rustfmt) of ${generated.length} runners: ${Math.round(result.durationMs)} ms`);
   assert.ok(result.ok, result.diagnostics.map(formatDiagnostic).join('\n'));
+  await crossRuntimeRoundTrip(join(work, 'crate'), generated.findIndex((g) => g.model.names.kebab === 'node-sync'), work);
 
   const unitProblems: string[] = [];
   for (const g of generated) {
@@ -100,3 +114,57 @@ test('generated Rust runner: cargo check + cargo test (in-process and two proces
     });
   }
 });
+
+/**
+ * The wire format is one for both runtimes: the node-sync service, run by the
+ * Rust runner as its OS-service process (the test binary in child mode), is
+ * driven by the generated Node client: status, start, events, typed commands,
+ * a clean stop with SIGTERM.
+ */
+async function crossRuntimeRoundTrip(crate: string, row: number, work: string): Promise<void> {
+  const built = await runTool('cargo', ['test', '--no-run', '--message-format=json'], { cwd: crate, env: cargoEnv() });
+  const executable = built.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { reason?: string; executable?: string | null; profile?: { test?: boolean } })
+    .find((m) => m.reason === 'compiler-artifact' && m.profile?.test && m.executable)?.executable;
+  assert.ok(executable, `no test binary:\n${built.stderr}`);
+
+  const [node] = await generateStandalone([NODE_FIXTURE], [tsTypesTarget, desktopNodeTarget]);
+  const out = join(work, 'node-out');
+  await buildEsm(node!.root, out);
+  const runner = (await import(pathToFileURL(join(out, nodeRunnerDir(node!.ctx), 'runner', 'index.js')).href)) as Record<string, any>;
+  const model = node!.model;
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'bg-x-'));
+  runner.saveDesired(dataDir, { desiredRunning: false, lastStopReason: 'userStop' });
+  const child = spawn(executable!, [`row_${row}::runner::tests::ipc_child_process`, '--exact', '--nocapture', '--test-threads=1'], {
+    env: { ...process.env, BG_SERVICE_TEST_CHILD_DATA_DIR: dataDir },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const client = runner.Client.connect(dataDir, { timeoutMs: 20_000 });
+  try {
+    assert.ok(await client.waitConnected(30_000), 'the Node client did not reach the Rust service');
+    const notices: any[] = [];
+    client.subscribe((n: unknown) => notices.push(n));
+    assert.equal((await client.status()).state, 'idle');
+    assert.equal((await client.start()).state, 'running');
+    const events = model.events.map((e) => ({ type: 'event', ...sampleEvent(model, e) }));
+    const deadline = Date.now() + 20_000;
+    while (notices.length < 1 + events.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    assert.deepEqual(notices, [{ type: 'started', generation: 1 }, ...events]);
+    const typed = runner.commandsOf(client);
+    for (const c of model.commands) {
+      const sample = sampleCommand(model, c) as { input?: unknown };
+      const output = await typed[c.name](...(c.input ? [sample.input] : []));
+      assert.deepEqual(output ?? null, sampleOutput(model, c), c.name);
+    }
+    await assert.rejects(client.call({ type: 'stop', reason: 'nonsense' }), { code: 'invalidData' });
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+  } finally {
+    client.close();
+    child.kill('SIGKILL');
+  }
+}
