@@ -22,12 +22,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GenerationContext } from '../../generator/context.js';
 import { androidLibraryDir, iosSourceDir, pluginDir } from '../../generator/layout.js';
-import { renderTemplate } from '../../generator/render.js';
 import { joinPath, type Target, type TargetOutput } from '../../generator/target.js';
 import { renderApiTypes } from '../ts/plan.js';
-import { serviceApi } from '../ts/api.js';
 import { valueAt } from '../hosts/json-entries.js';
-import { hostData, hostReservedTypeNames, hostsApply, kotlinBridgeFile, swiftBridgeFile } from '../hosts/shared.js';
+import { hostReservedTypeNames, hostsApply, kotlinBridgeFile, startHostPlan, swiftBridgeFile } from '../hosts/shared.js';
 import { planLine } from '../hosts/source-lines.js';
 import { capacitorView } from './view.js';
 
@@ -83,13 +81,7 @@ export const capacitorTarget: Target = {
   applies: (ctx) => hostsApply(ctx, 'capacitor'),
   reservedTypeNames: (ctx) => hostReservedTypeNames(ctx, 'capacitor'),
   plan(ctx) {
-    const api = serviceApi(ctx.model);
-    const shared = hostData(ctx);
-    const view = capacitorView(ctx, api, shared);
-    const dir = pluginDir(ctx, 'capacitor');
-    const out: TargetOutput = { files: [], contributions: [], notes: [] };
-    const glue = (path: string, template: string) =>
-      out.files.push({ path, content: renderTemplate(`capacitor/${template}`, view as unknown as Record<string, unknown>), owner: 'glue' });
+    const { api, shared, view, dir, out, glue } = startHostPlan(ctx, 'capacitor', (a, h) => capacitorView(ctx, a, h));
 
     glue(joinPath(dir, 'package.json'), 'package.json.ejs');
     glue(joinPath(dir, 'tsconfig.json'), 'tsconfig.json.ejs');

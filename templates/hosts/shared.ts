@@ -9,12 +9,13 @@ import type { Host } from '../../declaration/model.js';
 import type { GenerationContext } from '../../generator/context.js';
 import { androidSourceDir, hostsToGenerate, iosSourceDir } from '../../generator/layout.js';
 import { renderTemplate } from '../../generator/render.js';
-import { joinPath, type OutputFile } from '../../generator/target.js';
+import { joinPath, type OutputFile, type TargetOutput } from '../../generator/target.js';
 import { swiftString } from '../../escape/index.js';
 import { kotlinHelpers } from '../android/kotlin-types.js';
 import { androidNames, type AndroidNames } from '../android/names.js';
 import { permissionPlan } from '../android/permissions.js';
-import { LIFECYCLE_WIRE } from '../ts/api.js';
+import { LIFECYCLE_WIRE, serviceApi, type ServiceApi } from '../ts/api.js';
+import { pluginDir } from '../../generator/layout.js';
 import { API_RESERVED } from '../../declaration/names.js';
 
 /**
@@ -91,4 +92,19 @@ export function hostReservedTypeNames(ctx: GenerationContext, host: Host): strin
   return host === 'tauri'
     ? [...common, 'PLUGIN', 'Plugin', 'Invoke', 'JSObject', 'JSTypes', 'JsonValue', 'WKWebView']
     : [...common, `${P}Native`, `${P}Web`, 'command', 'desktopOnly', 'CAPPlugin', 'CAPPluginCall', 'CAPPluginMethod', 'CAPBridgedPlugin', 'WebPlugin'];
+}
+
+/**
+ * What a host target's plan starts from: the API description, the bridges' data, the
+ * host's view of them, the plugin folder, an empty output, and `glue(path, template)`
+ * rendering `templates/<host>/<template>` with the view into a glue file at `path`.
+ */
+export function startHostPlan<V extends object>(ctx: GenerationContext, host: Host, makeView: (api: ServiceApi, shared: HostData) => V) {
+  const api = serviceApi(ctx.model);
+  const shared = hostData(ctx);
+  const view = makeView(api, shared);
+  const out: TargetOutput = { files: [], contributions: [], notes: [] };
+  const glue = (path: string, template: string, data: object = view) =>
+    out.files.push({ path, content: renderTemplate(`${host}/${template}`, data as Record<string, unknown>), owner: 'glue' });
+  return { api, shared, view, dir: pluginDir(ctx, host), out, glue };
 }

@@ -29,11 +29,11 @@ import { androidLibraryDir, androidSourceDir, iosSourceDir, pluginDir } from '..
 import { renderTemplate } from '../../generator/render.js';
 import { joinPath, type Target, type TargetOutput } from '../../generator/target.js';
 import { renderApiTypes } from '../ts/plan.js';
-import { serviceApi, typeNames } from '../ts/api.js';
+import { typeNames } from '../ts/api.js';
 import { tsHelpers } from '../ts/types.js';
 import { rustView } from '../desktop/rust-target.js';
 import { arrayItem } from '../hosts/json-entries.js';
-import { hostData, hostReservedTypeNames, hostsApply, kotlinBridgeFile, swiftBridgeFile } from '../hosts/shared.js';
+import { hostReservedTypeNames, hostsApply, kotlinBridgeFile, startHostPlan, swiftBridgeFile } from '../hosts/shared.js';
 import { planLine, type LineData } from '../hosts/source-lines.js';
 import { tauriView } from './view.js';
 
@@ -97,13 +97,8 @@ export const tauriTarget: Target = {
   applies: (ctx) => hostsApply(ctx, 'tauri'),
   reservedTypeNames: (ctx) => hostReservedTypeNames(ctx, 'tauri'),
   plan(ctx) {
-    const api = serviceApi(ctx.model);
-    const shared = hostData(ctx);
-    const view = tauriView(ctx, api, shared);
-    const dir = pluginDir(ctx, 'tauri');
-    const out: TargetOutput = { files: [], contributions: [], notes: [] };
-    const glue = (path: string, template: string, data: object = view) =>
-      out.files.push({ path: joinPath(dir, path), content: renderTemplate(`tauri/${template}`, data as Record<string, unknown>), owner: 'glue' });
+    const { api, shared, view, dir, out, glue: glueAt } = startHostPlan(ctx, 'tauri', (a, h) => tauriView(ctx, a, h));
+    const glue = (path: string, template: string, data: object = view) => glueAt(joinPath(dir, path), template, data);
 
     glue('Cargo.toml', 'Cargo.toml.ejs');
     glue('build.rs', 'build.rs.ejs');
