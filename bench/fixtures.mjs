@@ -125,13 +125,14 @@ export function nitroProject(root, nodeModules) {
  * app of the create-bg-service tests (what the hosts' scaffolds write), then
  * the real `create-bg-service --yes --name notes-sync` in it.
  */
-export function typicalHostApp(kind, root, pkgRoot) {
+export function typicalHostApp(kind, root, pkgRoot, { service = true } = {}) {
   const apps = join(pkgRoot, 'dist', 'e2e', 'create-apps.js');
   const fn = kind === 'tauri' ? 'makeTauriApp' : 'makeCapacitorApp';
   const make = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(apps)}); m.${fn}(${JSON.stringify(root)});`], {
     encoding: 'utf8',
   });
   if (make.status !== 0) throw new Error(`bench: cannot make the sample ${kind} app: ${make.stderr}`);
+  if (!service) return root;
   const create = spawnSync(process.execPath, [join(pkgRoot, 'dist', 'cli', 'create-bg-service.js'), '--yes', '--name', 'notes-sync'], {
     cwd: root,
     encoding: 'utf8',

@@ -64,7 +64,7 @@ export function runOnce(cmd, { cwd, env } = {}) {
 }
 
 /**
- * Measure cases interleaved. Each case: { id, cmd, cwd?, env?, setup?(i) → {cwd?}, check?(result, i) → string|undefined,
+ * Measure cases interleaved. Each case: { id, cmd, cwd?, env?, setup?(i) → {cwd?, env?}, check?(result, i) → string|undefined,
  * ok?: number[] (accepted exit codes, default [0]) }. `warmup` untimed rounds first (file cache, lazy installs).
  * Returns Map id → { runs: [...], stats }.
  */
@@ -73,7 +73,7 @@ export function measure(cases, { runs, warmup = 1, log = () => {} }) {
   for (let round = -warmup; round < runs; round++) {
     for (const c of cases) {
       const prepared = c.setup ? c.setup(round) ?? {} : {};
-      const r = runOnce(c.cmd, { cwd: prepared.cwd ?? c.cwd, env: c.env });
+      const r = runOnce(c.cmd, { cwd: prepared.cwd ?? c.cwd, env: prepared.env ?? c.env });
       const entry = out.get(c.id);
       const okCodes = c.ok ?? [0];
       let problem = okCodes.includes(r.status) ? undefined : `exit ${r.status}: ${(r.stderr || r.stdout).trim().split('\n').slice(0, 5).join(' / ')}`;

@@ -21,12 +21,19 @@ export async function touchedFiles(pkgRoot, dir) {
     return rawPlist(p);
   };
   const apps = detectApps(files, {});
-  for (const app of apps) {
-    for (const rule of RULES) {
-      try {
-        await rule.check({ project: app, settings: {}, report: () => {} });
-      } catch {}
+  const saved = process.env.BG_DOCTOR_NO_CACHE;
+  process.env.BG_DOCTOR_NO_CACHE = '1'; // leave the user's drift cache alone
+  try {
+    for (const app of apps) {
+      for (const rule of RULES) {
+        try {
+          await rule.check({ project: app, settings: {}, report: () => {} });
+        } catch {}
+      }
     }
+  } finally {
+    if (saved === undefined) delete process.env.BG_DOCTOR_NO_CACHE;
+    else process.env.BG_DOCTOR_NO_CACHE = saved;
   }
   return { xml: [...xml].sort(), plist: [...plist].sort(), apps: apps.length, walked: files.paths.length };
 }
