@@ -19,24 +19,12 @@ interface Allowed {
   reason: string;
 }
 
-/** bg-doctor reads `include`s from settings.gradle only, not from the files it applies. */
-const APPLY_FROM_GAP =
-  "the app's settings.gradle includes the plugin through `apply from: 'tauri.settings.gradle'` / `'capacitor.settings.gradle'` (as the real tools write it), " +
-  'which bg-doctor does not follow yet, so it cannot see that the boot receiver never starts a restricted type from BOOT_COMPLETED (the standalone shape of the same row, where it sees the code, has no finding)';
-
 const ALLOWED: readonly Allowed[] = [
   {
     rule: 'android-fgs-system-exempted',
     row: 'fgs-system-exempted.bg.ts',
     reason: 'the row declares systemExempted on purpose; the type is reserved for alarm-clock and VPN apps, and saying so to whoever declares it is the rule doing its job',
   },
-  {
-    rule: 'android-fgs-type-prerequisite',
-    row: 'fgs-media-projection.bg.ts',
-    reason:
-      "mediaProjection's prerequisite is met at run time by the project_media app-op the user grants through createScreenCaptureIntent() (the generated Controller.screenCaptureIntent); its only permission alternative, CAPTURE_VIDEO_OUTPUT, is a system permission an app cannot hold",
-  },
-  { rule: 'android-fgs-boot-restricted', row: '*', shapes: ['tauri', 'capacitor'], reason: APPLY_FROM_GAP },
 ];
 
 interface DoctorFinding {

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { FGS_TYPES_REQUIRED_SINCE, FGS_TYPES, fgsType } from '../data/android-fgs.js';
-import { at, gatedSeverity, hasPermission, realDecl, services, targetNote } from '../android/query.js';
+import { at, code, gatedSeverity, hasPermission, realDecl, services, targetNote } from '../android/query.js';
 
 export default defineRule({
   meta: {
@@ -11,7 +11,7 @@ export default defineRule({
       title: 'A foreground-service type\'s runtime prerequisite must be declarable',
       why:
         'From targetSdk 34, besides FOREGROUND_SERVICE_<TYPE>, several types need one of a set of permissions granted before startForeground(): location needs ACCESS_COARSE_LOCATION or ACCESS_FINE_LOCATION, camera needs CAMERA, microphone needs RECORD_AUDIO, health needs ACTIVITY_RECOGNITION, BODY_SENSORS or HIGH_SAMPLING_RATE_SENSORS. ' +
-        'If none is even declared, it can never be granted and startForeground() throws. connectedDevice, phoneCall, mediaProjection and systemExempted can also be satisfied by a USB grant, a role or an app-op, so for them this is a warning.',
+        'If none is even declared, it can never be granted and startForeground() throws. connectedDevice, phoneCall, mediaProjection and systemExempted can also be satisfied by a USB grant, a role or an app-op, so for them this is a warning (and for mediaProjection none at all when the app\'s code asks for screen-capture consent with createScreenCaptureIntent(), which grants the app-op).',
       fix: 'Declare the permission in the manifest, then request it at run time and start the service only after it is granted (while the app is in the foreground for while-in-use permissions).',
       runtimeErrors: [
         'java.lang.SecurityException: Starting FGS with type location callerApp=… targetSDK=34 requires permissions: all of the permissions allOf=true [android.permission.FOREGROUND_SERVICE_LOCATION] any of the permissions allOf=false [android.permission.ACCESS_COARSE_LOCATION, android.permission.ACCESS_FINE_LOCATION]  and the app must be in the eligible state/exemptions to access the foreground only permission',
@@ -26,6 +26,9 @@ export default defineRule({
   check(ctx) {
     const app = ctx.project.android;
     if (!app || !app.merged.complete) return;
+    // mediaProjection's prerequisite can be the project_media app-op, which the
+    // user grants through the createScreenCaptureIntent() consent screen.
+    const screenCaptureConsent = (code(ctx.project)?.of('screenCaptureConsent').length ?? 0) > 0;
     for (const svc of services(app)) {
       const decl = svc.fgsTypeDeclaration && svc.fgsTypeDeclaration.source.origin !== 'known' ? svc.fgsTypeDeclaration : realDecl(svc);
       if (!decl) continue;
@@ -33,6 +36,7 @@ export default defineRule({
         const t = fgsType(name);
         if (!t || t.anyOf.length === 0) continue;
         if (t.anyOf.some((p) => hasPermission(app, p, FGS_TYPES_REQUIRED_SINCE))) continue;
+        if (t.name === 'mediaProjection' && screenCaptureConsent) continue;
         let base = t.anyOfSeverity ?? 'error';
         let extra = t.anyOfAlternatives ? ` (${t.anyOfAlternatives})` : '';
         if (t.name === 'health' && app.merged.permissions.some((p) => p.name.startsWith('android.permission.health.'))) {

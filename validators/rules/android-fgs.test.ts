@@ -228,8 +228,17 @@ ruleTester(prerequisite, {
   valid: [
     { name: 'trap (vespucci): location with FINE/COARSE', targetSdk: 34, files: { [APP]: manifest([perm('ACCESS_FINE_LOCATION'), perm('ACCESS_COARSE_LOCATION')], [LAUNCHER, '<service android:name=".T" android:foregroundServiceType="location"/>']) } },
     { name: 'dataSync has no prerequisite', targetSdk: 34, files: { [APP]: manifest([], [LAUNCHER, '<service android:name=".T" android:foregroundServiceType="dataSync"/>']) } },
+    {
+      name: 'mediaProjection with the screen-capture consent in code (the project_media app-op)',
+      targetSdk: 34,
+      files: {
+        [APP]: manifest([], [LAUNCHER, '<service android:name=".P" android:foregroundServiceType="mediaProjection"/>']),
+        [`${KT}/Capture.kt`]: 'package com.example\nobject Capture {\n  fun consent(c: Context) = c.getSystemService(MediaProjectionManager::class.java).createScreenCaptureIntent()\n}\n',
+      },
+    },
   ],
   invalid: [
+    { name: 'mediaProjection without consent code or CAPTURE_VIDEO_OUTPUT: warning', targetSdk: 34, files: { [APP]: manifest([], [LAUNCHER, '<service android:name=".P" android:foregroundServiceType="mediaProjection"/>']) }, errors: [{ line: 4, severity: 'warning', message: /mediaProjection/ }] },
     { name: 'camera without CAMERA', targetSdk: 34, files: { [APP]: manifest([], [LAUNCHER, '<service android:name=".C" android:foregroundServiceType="camera"/>']) }, errors: [{ line: 4, severity: 'error', message: /CAMERA/ }] },
     { name: 'connectedDevice: USB path makes it a warning', targetSdk: 34, files: { [APP]: manifest([], [LAUNCHER, '<service android:name=".D" android:foregroundServiceType="connectedDevice"/>']) }, errors: [{ line: 4, severity: 'warning' }] },
     {

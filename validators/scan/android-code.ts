@@ -31,7 +31,8 @@ export type HitKind =
   | 'onTimeout'
   | 'stopSelf'
   | 'network'
-  | 'batteryOptimizationIntent';
+  | 'batteryOptimizationIntent'
+  | 'screenCaptureConsent';
 
 export interface CodeHit {
   kind: HitKind;
@@ -190,6 +191,8 @@ const SIMPLE: Array<[HitKind, RegExp]> = [
     /\bNetworkType\.(CONNECTED|UNMETERED|NOT_ROAMING|METERED|TEMPORARILY_UNMETERED)\b|\bNETWORK_TYPE_(ANY|UNMETERED|NOT_ROAMING|CELLULAR)\b|\bHttpURLConnection\b|\bHttpsURLConnection\b|\bOkHttpClient\b|\bRetrofit\b|\.openConnection\s*\(|\bHttpClient\s*\(|\bVolley\.newRequestQueue\b/g,
   ],
   ['batteryOptimizationIntent', /\bACTION_REQUEST_IGNORE_BATTERY_OPTIMIZATIONS\b/g],
+  // The user's consent that grants the project_media app-op (mediaProjection's prerequisite).
+  ['screenCaptureConsent', /\.createScreenCaptureIntent\s*\(/g],
   ['setForeground', /\bsetForeground(?:Async)?\s*\(/g],
 ];
 
