@@ -8,6 +8,7 @@ import { doctorChecks } from './doctor.js';
 import { tsChecks } from './ts.js';
 import { tauriChecks } from './tauri.js';
 import { capacitorChecks } from './capacitor.js';
+import { iosChecks } from './ios.js';
 import { desktopChecks } from './desktop.js';
 
 export const checks: MatrixCheck[] = [
@@ -16,5 +17,6 @@ export const checks: MatrixCheck[] = [
   ...tsChecks,
   ...tauriChecks,
   ...capacitorChecks,
+  ...iosChecks,
   ...desktopChecks,
 ];
