@@ -5,6 +5,16 @@ import { androidTarget } from '../templates/android/plan.js';
 import { iosTarget } from '../templates/ios/plan.js';
 import { tauriTarget } from '../templates/tauri/plan.js';
 import { capacitorTarget } from '../templates/capacitor/plan.js';
-import { desktopNodeTarget, desktopRustTarget } from '../templates/desktop/plan.js';
+import { desktopNodeTarget, desktopNodeTransferTarget, desktopRustTarget, desktopRustTransferTarget } from '../templates/desktop/plan.js';
 
-export const targets: Target[] = [tsTypesTarget, androidTarget, iosTarget, desktopRustTarget, desktopNodeTarget, tauriTarget, capacitorTarget];
+export const targets: Target[] = [
+  tsTypesTarget,
+  androidTarget,
+  iosTarget,
+  desktopRustTarget,
+  desktopNodeTarget,
+  desktopRustTransferTarget,
+  desktopNodeTransferTarget,
+  tauriTarget,
+  capacitorTarget,
+];

@@ -11,9 +11,9 @@
  *   types are the declared ones, the specialUse subtype reads back exactly,
  *   boot receivers and job services are declared as Android requires — and
  *   an app's own manifest kept every line it had.
- * - files: glue files carry the generated header, the user's file does not,
- *   no generated Kotlin holds a raw hidden character, and `transfer` (issue
- *   10) generates no Android code yet.
+ * - files: glue files carry the generated header, the user's file does not
+ *   (transfer services have none), and no generated Kotlin holds a raw hidden
+ *   character.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -31,8 +31,6 @@ const JAVA_DIR = '/android/src/main/java/';
 const SPECIAL_USE_PROPERTY = 'android.app.PROPERTY_SPECIAL_USE_FGS_SUBTYPE';
 const BOOT_ACTIONS = ['android.intent.action.BOOT_COMPLETED', 'android.intent.action.LOCKED_BOOT_COMPLETED', 'android.intent.action.MY_PACKAGE_REPLACED'];
 
-const hasAndroid = (p: MatrixProject) => p.model.kind === 'continuous' || p.model.kind === 'periodic';
-
 /**
  * The Kotlin files the Android target wrote. Other targets' Kotlin in the same
  * folders (the host plugins' bridge classes) needs their host's classes on the
@@ -40,7 +38,7 @@ const hasAndroid = (p: MatrixProject) => p.model.kind === 'continuous' || p.mode
  */
 function kotlinFiles(p: MatrixProject): string[] {
   const built = buildContext(p.model, p.host);
-  const stems = new Set(built.ok && hasAndroid(p) ? androidKotlinFileStems(built.ctx) : []);
+  const stems = new Set(built.ok ? androidKotlinFileStems(built.ctx) : []);
   return p.files.filter((f) => f.endsWith('.kt') && `/${f}`.includes(JAVA_DIR) && stems.has(f.slice(f.lastIndexOf('/') + 1, -3)));
 }
 
@@ -99,7 +97,7 @@ function batches(projects: MatrixProject[]): { batches: Map<string, Source>[]; b
 
 const kotlinc: MatrixCheck = {
   name: 'android: kotlinc -Werror against android-all API 36 + kotlinx-coroutines',
-  applies: hasAndroid,
+  applies: () => true,
   async run(projects) {
     const failures: CheckFailure[] = [];
     const { batches: groups, byAbsolute } = batches(projects);
@@ -170,7 +168,8 @@ function checkManifest(project: MatrixProject, file: string, fail: (message: str
     }
     if (kind === 'Service') {
       const types = (attrValue(el, 'android:foregroundServiceType') ?? '').split('|');
-      const want = expectedTypes(m.android.foregroundServiceTypes);
+      // A transfer service's foreground service (below Android 14) is dataSync.
+      const want = m.kind === 'transfer' ? ['dataSync'] : expectedTypes(m.android.foregroundServiceTypes);
       if (types.slice().sort().join('|') !== want.slice().sort().join('|')) fail(`<service ${name}> has foregroundServiceType "${types.join('|')}", the declaration says "${want.join('|')}"`, el);
       if (attrValue(el, 'android:stopWithTask') !== 'false') fail(`<service ${name}> must be android:stopWithTask="false"`, el);
       const property = childElements(el, 'property').find((p) => attrValue(p, 'android:name') === SPECIAL_USE_PROPERTY);
@@ -180,13 +179,22 @@ function checkManifest(project: MatrixProject, file: string, fail: (message: str
       }
       if (subtype === undefined && property) fail(`<service ${name}> carries ${SPECIAL_USE_PROPERTY} without specialUse`, property);
     }
-    if (kind === 'BroadcastReceiver') {
+    if (kind === 'BroadcastReceiver' && m.kind === 'transfer') {
+      // The notification actions: explicit broadcasts only, so no intent filter.
+      if (childElements(el, 'intent-filter').length) fail(`<receiver ${name}> of the transfer notifications must have no intent filter`, el);
+    } else if (kind === 'BroadcastReceiver') {
       if (!m.android.restartOnBoot) fail(`<receiver ${name}> exists although restartOnBoot is off`, el);
       const actions = childElements(el, 'intent-filter').flatMap((f) => childElements(f, 'action').map((a) => attrValue(a, 'android:name')));
       if (actions.join(',') !== BOOT_ACTIONS.join(',')) fail(`<receiver ${name}> filters ${actions.join(', ')}; expected ${BOOT_ACTIONS.join(', ')}`, el);
     }
   }
-  const wanted = m.kind === 'continuous' ? [`${m.names.pascal}Service`, ...(m.android.restartOnBoot ? [`${m.names.pascal}BootReceiver`] : [])] : [`${m.names.pascal}JobService`];
+  const P = m.names.pascal;
+  const wanted =
+    m.kind === 'continuous'
+      ? [`${P}Service`, ...(m.android.restartOnBoot ? [`${P}BootReceiver`] : [])]
+      : m.kind === 'transfer'
+        ? [`${P}TransferJobService`, `${P}TransferService`, `${P}TransferActionReceiver`]
+        : [`${P}JobService`];
   for (const simple of wanted) {
     if (![...services.keys(), ...receivers.keys()].some((n) => n.endsWith(`.${simple}`) && classKind(n))) fail(`${file} declares no component for the generated ${simple}`);
   }
@@ -194,7 +202,7 @@ function checkManifest(project: MatrixProject, file: string, fail: (message: str
 
 const manifest: MatrixCheck = {
   name: 'android: manifest entries agree with the declaration and the code; app manifests only gain lines',
-  applies: hasAndroid,
+  applies: () => true,
   async run(projects) {
     const failures: CheckFailure[] = [];
     for (const project of projects) {
@@ -224,20 +232,16 @@ const manifest: MatrixCheck = {
 };
 
 const files: MatrixCheck = {
-  name: 'android: glue headers, the user file, no hidden characters, nothing for transfer yet',
+  name: 'android: glue headers, the user file, no hidden characters',
   applies: () => true,
   async run(projects) {
     const failures: CheckFailure[] = [];
     for (const project of projects) {
-      if (!hasAndroid(project)) {
-        // What the target would write for this service were it continuous or periodic.
-        const ours = new Set(['continuous', 'periodic'].flatMap((kind) => kotlinFiles({ ...project, model: { ...project.model, kind } as MatrixProject['model'] })));
-        if (ours.size) failures.push({ project, file: [...ours][0], message: `${project.model.kind} services get no Android code from this target until issue 10, found ${ours.size} of its Kotlin files` });
-        continue;
-      }
       const kts = kotlinFiles(project);
-      const user = `${project.model.names.pascal}.kt`;
-      if (!kts.some((f) => f.endsWith(`/${user}`))) failures.push({ project, message: `the user file ${user} was not created` });
+      if (kts.length === 0) failures.push({ project, message: 'no Kotlin was generated' });
+      // A transfer service has no implementation of the user's: its code is all glue.
+      const user = project.model.kind === 'transfer' ? '\0' : `${project.model.names.pascal}.kt`;
+      if (project.model.kind !== 'transfer' && !kts.some((f) => f.endsWith(`/${user}`))) failures.push({ project, message: `the user file ${user} was not created` });
       for (const file of kts) {
         const text = readFileSync(join(project.root, file), 'utf8');
         const isUser = file.endsWith(`/${user}`);

@@ -1,5 +1,4 @@
-// Matrix row: a transfer service. Its Android code comes with issue 10: until then the
-// Android target generates nothing for it (the check asserts exactly that).
+// Matrix row: a transfer service with every default (Tauri, so the Rust engine on desktop).
 import { defineService } from 'create-bg-service';
 
 export default defineService({

@@ -162,10 +162,13 @@ describe('files', () => {
     }
   });
 
-  test('transfer services get no Android files yet (issue 10)', () => {
-    const { host, model } = project('standalone', { ...continuous('mover', []), kind: 'transfer' });
+  test('transfer services get the transfer Kotlin and manifest entries instead (transfer-plan.ts, tested in transfer.test.ts)', () => {
+    const transfer = { retries: 3, requiresUnmetered: false, requiresCharging: false, allowPause: false, group: 'default', maxConcurrentPerHost: 4, notifications: {} };
+    const { host, model } = project('standalone', { ...continuous('mover', []), kind: 'transfer', transfer });
     const plan = generate(host, [model]);
-    assert.deepEqual(plan.changes.filter((c) => c.path.includes('/android/')), []);
+    const kotlin = plan.changes.filter((c) => c.path.endsWith('.kt')).map((c) => c.path.slice(c.path.lastIndexOf('/') + 1));
+    assert.ok(kotlin.includes('MoverTransferJobService.kt'));
+    assert.ok(!kotlin.includes('MoverService.kt') && !kotlin.includes('Mover.kt'), 'no foreground service of a continuous service, no user file');
   });
 });
 

@@ -5,9 +5,8 @@
  * and the manifest entries — contributed to the app's AndroidManifest.xml, or
  * written into the plugin library's own manifest for a standalone module.
  *
- * `transfer` services get their Android code from issue 10 (user-initiated
- * data transfer jobs); until then this target plans nothing for them. Their
- * files will go beside these, under the same `androidSourceDir`.
+ * `transfer` services get the Kotlin and manifest entries of transfer-plan.ts
+ * (user-initiated data transfer jobs), beside these, under the same `androidSourceDir`.
  */
 import type { GenerationContext } from '../../generator/context.js';
 import { androidLibraryDir, androidSourceDir, hostsToGenerate } from '../../generator/layout.js';
@@ -22,6 +21,7 @@ import { manifestComponents, type ComponentPlan, type ManifestEntries } from './
 import { androidNames, generatedClassNames, KOTLIN_RESERVED_TYPE_NAMES, stableId, type AndroidNames } from './names.js';
 import { fgsPlan } from './fgs.js';
 import { permissionPlan } from './permissions.js';
+import { androidTransferKotlinStems, androidTransferPlan } from './transfer-plan.js';
 
 const IMPORTANCE: Record<NotificationImportance, { channel: string; priority: string }> = {
   min: { channel: 'IMPORTANCE_MIN', priority: 'PRIORITY_MIN' },
@@ -100,15 +100,17 @@ function templateData(ctx: GenerationContext, n: AndroidNames) {
 
 /** The names (without `.kt`) of the Kotlin files this target writes for a service: its glue and the user's file. */
 export function androidKotlinFileStems(ctx: GenerationContext): string[] {
+  if (ctx.model.kind === 'transfer') return androidTransferKotlinStems(ctx);
   const n = androidNames(ctx);
   return [...kotlinFiles(ctx, n, optionalParts(ctx)).map(([, stem]) => stem), n.user];
 }
 
 export const androidTarget: Target = {
   id: 'android',
-  applies: (ctx) => (ctx.model.kind === 'continuous' || ctx.model.kind === 'periodic') && hostsToGenerate(ctx).length > 0,
+  applies: (ctx) => hostsToGenerate(ctx).length > 0,
   reservedTypeNames: (ctx) => [...KOTLIN_RESERVED_TYPE_NAMES, ...generatedClassNames(androidNames(ctx))],
   plan(ctx): TargetOutput {
+    if (ctx.model.kind === 'transfer') return androidTransferPlan(ctx);
     const n = androidNames(ctx);
     const data = templateData(ctx, n);
     const parts = optionalParts(ctx);

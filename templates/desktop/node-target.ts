@@ -110,7 +110,8 @@ export function nodeView(ctx: GenerationContext): Record<string, unknown> {
 
 export const desktopNodeTarget: Target = {
   id: 'desktop-node',
-  applies: (ctx) => ctx.model.desktop.runtime === 'node',
+  // A transfer service has no service to run: its desktop side is the transfer engine (transfer-target.ts).
+  applies: (ctx) => ctx.model.kind !== 'transfer' && ctx.model.desktop.runtime === 'node',
   plan(ctx) {
     const view = nodeView(ctx);
     const dir = nodeRunnerDir(ctx);

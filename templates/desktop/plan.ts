@@ -6,3 +6,4 @@
  */
 export { desktopRustTarget } from './rust-target.js';
 export { desktopNodeTarget } from './node-target.js';
+export { desktopNodeTransferTarget, desktopRustTransferTarget } from './transfer-target.js';

@@ -85,7 +85,8 @@ export function rustView(ctx: GenerationContext): Record<string, unknown> {
 
 export const desktopRustTarget: Target = {
   id: 'desktop-rust',
-  applies: (ctx) => ctx.model.desktop.runtime === 'rust' && hostsToGenerate(ctx).includes('tauri'),
+  // A transfer service has no service to run: its desktop side is the transfer engine (transfer-target.ts).
+  applies: (ctx) => ctx.model.kind !== 'transfer' && ctx.model.desktop.runtime === 'rust' && hostsToGenerate(ctx).includes('tauri'),
   plan(ctx) {
     const view = rustView(ctx);
     const files: OutputFile[] = RUST_RUNNER_FILES.map((name) => ({

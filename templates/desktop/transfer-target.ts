@@ -5,11 +5,13 @@
  * `rustTransferFiles` for the Tauri target) and in Node (`<moduleDir>/node/transfer/`,
  * the desktop-node-transfer target below, for Capacitor/Electron apps and
  * standalone modules with `desktop.runtime: 'node'`). Their constants come
- * from templates/ts/transfer-api.ts.
+ * from templates/ts/transfer-api.ts. In a Tauri plugin the Rust engine runs on
+ * desktop whatever `desktop.runtime` says (it is the plugin's own code); the
+ * Node engine is generated for `desktop.runtime: 'node'`.
  */
 import { posix } from 'node:path';
 import type { GenerationContext } from '../../generator/context.js';
-import { nodeRunnerDir } from '../../generator/layout.js';
+import { hostsToGenerate, nodeRunnerDir, pluginDir } from '../../generator/layout.js';
 import { renderTemplate } from '../../generator/render.js';
 import { joinPath, type OutputFile, type Target } from '../../generator/target.js';
 import { rustString, tsString } from '../../escape/index.js';
@@ -61,6 +63,20 @@ export function rustTransferFiles(ctx: GenerationContext): Array<{ name: string;
   const view = transferView(ctx);
   return RUST_TRANSFER_FILES.map((name) => ({ name, content: renderTemplate(`desktop/transfer/rust/${name}.ejs`, view) }));
 }
+
+/** Folder of the Rust engine inside the Tauri plugin crate (declared `pub mod transfer;` by its lib.rs). */
+export function rustTransferDir(ctx: GenerationContext): string {
+  return joinPath(pluginDir(ctx, 'tauri'), 'src/transfer');
+}
+
+export const desktopRustTransferTarget: Target = {
+  id: 'desktop-rust-transfer',
+  applies: (ctx) => ctx.model.kind === 'transfer' && hostsToGenerate(ctx).includes('tauri'),
+  plan(ctx) {
+    const files: OutputFile[] = rustTransferFiles(ctx).map((f) => ({ path: joinPath(rustTransferDir(ctx), f.name), content: f.content, owner: 'glue' }));
+    return { files, contributions: [], notes: [] };
+  },
+};
 
 export const desktopNodeTransferTarget: Target = {
   id: 'desktop-node-transfer',

@@ -49,10 +49,14 @@ test('plans the Swift sources, the privacy manifest and the entries to merge, pe
   assert.ok(!refresh.output.files.some((f) => f.path.endsWith('.entitlements')), 'no entitlements without remote notifications');
 });
 
-test('transfer services are not generated for iOS yet (issue 10)', async () => {
+test('transfer services get the background-URLSession Swift instead of BGTaskScheduler code (transfer-plan.ts, tested in transfer.test.ts)', async () => {
   const model = (await fixtureModels()).get('ios-periodic-refresh')!;
-  const ctx = contextFor({ ...model, kind: 'transfer', schedule: undefined }, '/tmp/unused');
-  assert.equal(iosTarget.applies(ctx), false);
+  const transfer = { retries: 3, requiresUnmetered: false, requiresCharging: false, allowPause: false, group: 'default', maxConcurrentPerHost: 4, notifications: {} };
+  const ctx = contextFor({ ...model, kind: 'transfer', schedule: undefined, transfer }, '/tmp/unused');
+  assert.equal(iosTarget.applies(ctx), true);
+  const files = iosTarget.plan(ctx).files.map((f) => f.path.slice(f.path.lastIndexOf('/') + 1));
+  assert.ok(files.some((f) => f.endsWith('Transfers.swift')));
+  assert.ok(!files.some((f) => f.endsWith('BackgroundTasks.swift')));
 });
 
 test('every generated Swift file parses with the tree-sitter Swift grammar (no ERROR or MISSING node)', async (t) => {

@@ -5,8 +5,8 @@
  * app's Info.plist / entitlements / privacy-manifest entries, as
  * contributions when the app's iOS project exists, else as files to merge.
  *
- * Transfer services (background URLSession) are issue 10: `iosPlan` returns
- * nothing for them yet, so this target does not apply.
+ * Transfer services (background URLSession) get the Swift of transfer-plan.ts
+ * instead (`iosPlan` returns nothing for them).
  */
 import type { GenerationContext } from '../../generator/context.js';
 import type { Contribution } from '../../generator/contributions.js';
@@ -18,6 +18,7 @@ import { accessedApi, arrayValue, stringValue } from './contributions.js';
 import { accessedApis, type AccessedApi } from './privacy.js';
 import { swiftHelpers } from './swift.js';
 import { iosPlan, type IosPlan } from './tasks.js';
+import { iosTransferPlan, iosTransferTypeNames } from './transfer-plan.js';
 
 /** Swift files of a service, by template and file-name suffix (`NotesSync` + suffix). */
 const SWIFT_FILES = [
@@ -36,8 +37,9 @@ const SWIFT_PLATFORM_TYPES = ['Task', 'Data', 'Date', 'URL', 'Error', 'Result', 
 
 export const iosTarget: Target = {
   id: 'ios',
-  applies: (ctx) => iosPlan(ctx) !== undefined,
+  applies: (ctx) => iosPlan(ctx) !== undefined || (ctx.model.kind === 'transfer' && hostsToGenerate(ctx).length > 0),
   reservedTypeNames(ctx) {
+    if (ctx.model.kind === 'transfer') return [...SWIFT_PLATFORM_TYPES, 'URLSession', 'URLSessionTask', 'FileManager', ...iosTransferTypeNames(ctx.model.names.pascal)];
     // Every type the generated files declare besides the declared ones (found in the rendered Swift).
     const plan = iosPlan(ctx)!;
     const own = new Set(ctx.model.types.map((t) => t.name));
@@ -47,6 +49,7 @@ export const iosTarget: Target = {
     return [...SWIFT_PLATFORM_TYPES, ...declared.filter((n) => !own.has(n))];
   },
   plan(ctx) {
+    if (ctx.model.kind === 'transfer') return iosTransferPlan(ctx);
     const plan = iosPlan(ctx)!;
     const out: TargetOutput = { files: [], contributions: [], notes: plan.warnings.map((w) => `iOS: ${w}`) };
     const data = { model: ctx.model, plan, h: swiftHelpers };

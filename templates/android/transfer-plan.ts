@@ -1,0 +1,135 @@
+/**
+ * The Android part of a transfer service (kind `transfer`): the Kotlin of
+ * templates/android/transfer/ — the task model and store, the HttpURLConnection
+ * transfers with Range/ETag resume, the queue with retries and per-host limits
+ * (`<Name>Transfers`, the object the host plugins call), the user-initiated
+ * data transfer job (Android 14+, a regular job below), the dataSync
+ * foreground service below Android 14, and the notifications with their
+ * Cancel/Pause/Resume actions — and the manifest entries they need. Called by
+ * the Android target (plan.ts) for transfer services.
+ */
+import type { GenerationContext } from '../../generator/context.js';
+import { androidLibraryDir, androidSourceDir, hostsToGenerate } from '../../generator/layout.js';
+import { renderTemplate } from '../../generator/render.js';
+import { joinPath, type TargetOutput } from '../../generator/target.js';
+import type { ComponentSpec } from '../../editors/android-manifest.js';
+import { NOTIFICATION_STATES, TRANSFER_EVENTS, TRANSFER_RULES, TRANSFER_STATUSES, transferDefaults } from '../ts/transfer-api.js';
+import { applyManifestEntries, manifestContributions } from './contributions.js';
+import { kotlinHelpers } from './kotlin-types.js';
+import { BIND_JOB_SERVICE, type ManifestEntries } from './manifest.js';
+import { androidNames, stableId } from './names.js';
+import { permissionPlan, type ManifestPermission } from './permissions.js';
+
+/** The classes of a transfer service's Kotlin, by role. */
+export function transferClassNames(pascal: string) {
+  return {
+    status: `${pascal}TaskStatus`,
+    task: `${pascal}TransferTask`,
+    store: `${pascal}TransferStore`,
+    outcome: `${pascal}TransferOutcome`,
+    http: `${pascal}TransferHttp`,
+    transfers: `${pascal}Transfers`,
+    job: `${pascal}TransferJobService`,
+    service: `${pascal}TransferService`,
+    notifications: `${pascal}TransferNotifications`,
+    receiver: `${pascal}TransferActionReceiver`,
+  };
+}
+
+/** Template → file stem (the main class it holds). */
+function kotlinFiles(t: ReturnType<typeof transferClassNames>): Array<[string, string]> {
+  return [
+    ['Model', t.task],
+    ['Http', t.http],
+    ['Transfers', t.transfers],
+    ['JobService', t.job],
+    ['Service', t.service],
+    ['Notifications', t.notifications],
+  ];
+}
+
+const P = (s: string) => `android.permission.${s}`;
+
+/** The permissions a transfer service needs, with the declared ones. */
+export function transferPermissions(ctx: GenerationContext): ManifestPermission[] {
+  const out = new Map<string, ManifestPermission>(permissionPlan(ctx.model).manifest.map((p) => [p.name, p]));
+  const add = (name: string, why: string) => out.has(name) || out.set(name, { name, why });
+  add(P('INTERNET'), 'the transfers');
+  // JobScheduler refuses network constraints without it (Android 14+).
+  add(P('ACCESS_NETWORK_STATE'), "the jobs' network constraint");
+  add(P('RUN_USER_INITIATED_JOBS'), 'user-initiated data transfer jobs (Android 14+)');
+  add(P('POST_NOTIFICATIONS'), 'the transfer notifications (Android 13+)');
+  add(P('FOREGROUND_SERVICE'), 'the dataSync foreground service that runs transfers below Android 14');
+  add(P('FOREGROUND_SERVICE_DATA_SYNC'), 'the dataSync foreground service type (Android 14+ checks it)');
+  return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+export function transferComponents(ctx: GenerationContext): ComponentSpec[] {
+  const n = androidNames(ctx);
+  const t = transferClassNames(ctx.model.names.pascal);
+  return [
+    { tag: 'service', name: n.qualified(t.job), attrs: { 'android:exported': 'false', 'android:permission': BIND_JOB_SERVICE } },
+    {
+      tag: 'service',
+      name: n.qualified(t.service),
+      attrs: { 'android:exported': 'false', 'android:foregroundServiceType': 'dataSync', 'android:stopWithTask': 'false' },
+    },
+    { tag: 'receiver', name: n.qualified(t.receiver), attrs: { 'android:exported': 'false' } },
+  ];
+}
+
+function templateData(ctx: GenerationContext) {
+  const m = ctx.model;
+  const n = androidNames(ctx);
+  const transfer = transferDefaults(m);
+  const id = ctx.ids.identifier;
+  const declared = transfer.notifications;
+  return {
+    model: m,
+    n,
+    t: transferClassNames(m.names.pascal),
+    k: kotlinHelpers(m, n.json),
+    transfer,
+    rules: TRANSFER_RULES,
+    statuses: TRANSFER_STATUSES,
+    events: TRANSFER_EVENTS,
+    ids: { identifier: id, jobBase: stableId(id, 'transfer-jobs'), notificationBase: stableId(id, 'transfer-notifications') },
+    channel: { id: m.android.notification?.channel ?? `${m.names.kebab}-transfers`, name: m.android.notification?.channelName ?? 'Transfers' },
+    // The running notification is always shown (a user-initiated job and a foreground service need one).
+    notificationTexts: NOTIFICATION_STATES.map((s) => [s, declared[s] ?? (s === 'running' ? { title: '{filename}', body: '{progress}' } : undefined)] as const),
+    iconName: `${m.names.snake}_notification`,
+    prefsFile: `${id}.transfers`,
+    partialDir: 'bg-transfers',
+    logTag: m.names.pascal,
+  };
+}
+
+/** The names (without `.kt`) of the Kotlin files of a transfer service. */
+export function androidTransferKotlinStems(ctx: GenerationContext): string[] {
+  return kotlinFiles(transferClassNames(ctx.model.names.pascal)).map(([, stem]) => stem);
+}
+
+/** Everything the Android target writes for a transfer service. */
+export function androidTransferPlan(ctx: GenerationContext): TargetOutput {
+  const data = templateData(ctx);
+  const entries: ManifestEntries = { permissions: transferPermissions(ctx), components: transferComponents(ctx) };
+  const out: TargetOutput = { files: [], contributions: [], notes: [] };
+  const appManifest = ctx.host.kind !== 'standalone' ? ctx.host.files.androidManifest : undefined;
+  if (appManifest) out.contributions.push(...manifestContributions(appManifest, entries));
+  else if (ctx.host.kind !== 'standalone') {
+    out.notes.push(
+      `${ctx.model.names.kebab}: no Android app project yet, so the manifest entries went into the plugin's own manifest; ` +
+        'after creating it (`tauri android init` / `npx cap add android`), run generate again to add them to the app manifest',
+    );
+  }
+  const kotlin = kotlinFiles(data.t).map(([template, stem]) => ({ stem, content: renderTemplate(`android/transfer/${template}.kt.ejs`, data) }));
+  for (const host of hostsToGenerate(ctx)) {
+    const dir = androidSourceDir(ctx, host);
+    for (const f of kotlin) out.files.push({ path: joinPath(dir, `${f.stem}.kt`), content: f.content, owner: 'glue' });
+    if (!appManifest) {
+      const path = joinPath(androidLibraryDir(ctx, host), 'src/main/AndroidManifest.xml');
+      out.files.push({ path, content: applyManifestEntries(renderTemplate('android/AndroidManifest.xml.ejs', data), entries, path), owner: 'glue' });
+    }
+  }
+  return out;
+}
