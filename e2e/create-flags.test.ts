@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { readDeclaration } from '../declaration/reader.js';
 import type { ServiceModel } from '../declaration/model.js';
 import { makeCapacitorApp, makeTauriApp, tempDir } from './create-apps.js';
-import { APP_DELEGATE_GAP, assertDoctorClean, create, run, snapshot, type DoctorGap } from './create-harness.js';
+import { APP_DELEGATE_NOT_EDITABLE, assertDoctorClean, create, run, snapshot, type ExpectedFindings } from './create-harness.js';
 
 interface Case {
   name: string;
@@ -26,7 +26,7 @@ interface Case {
   /** Text the summary or next steps must show. */
   says?: RegExp[];
   /** Findings bg-doctor still reports for a gap outside this command (the clean check is then a `todo`). */
-  doctorGap?: DoctorGap;
+  doctorExpects?: ExpectedFindings;
 }
 
 const cases: Case[] = [
@@ -104,7 +104,6 @@ const cases: Case[] = [
       },
     },
     says: [/update +ios\/App\/App\/Info\.plist +added fetch in UIBackgroundModes/, /update +android\/app\/src\/main\/AndroidManifest\.xml/],
-    doctorGap: APP_DELEGATE_GAP,
   },
   {
     name: 'a Capacitor app whose AppDelegate cannot be edited safely gets the exact line to add in its next steps',
@@ -126,7 +125,7 @@ const cases: Case[] = [
       /To do by hand \(the generation could not do these safely\):\n {2}• field-sync: ios\/App\/App\/AppDelegate\.swift: add the FieldSyncBackgroundTasks\.registerAtLaunch\(\) call by hand/,
       /`FieldSyncBackgroundTasks\.registerAtLaunch\(\)` as the first line of application\(_:didFinishLaunchingWithOptions:\)/,
     ],
-    doctorGap: APP_DELEGATE_GAP,
+    doctorExpects: APP_DELEGATE_NOT_EDITABLE,
   },
 ];
 
@@ -162,7 +161,7 @@ for (const c of cases) {
       assert.deepEqual(snapshot(project), before);
     });
 
-    await assertDoctorClean(t, project, c.doctorGap);
+    await assertDoctorClean(t, project, c.doctorExpects);
 
     if (c.declaration.endsWith('.bg.ts') && !c.declaration.includes('/')) {
       await t.test('the standalone module has a package.json naming the service', () => {

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { makeCapacitorApp, makeTauriApp, tempDir } from './create-apps.js';
-import { APP_DELEGATE_GAP, ARROW_DOWN, assertDoctorClean, create, createOnTerminal, ENTER, run, snapshot, type PtyResult } from './create-harness.js';
+import { ARROW_DOWN, assertDoctorClean, create, createOnTerminal, ENTER, run, snapshot, type PtyResult } from './create-harness.js';
 
 const BACKSPACE = '\u007f';
 const CTRL_C = '\u0003';
@@ -95,7 +95,7 @@ test('terminal: a Capacitor app, wrong answers refused on screen and asked again
   assert.match(decl, /notification: \{ channel: 'field-sync', title: 'Syncing field notes' \}/);
   assert.doesNotMatch(decl, /backgroundModes/);
   assertSameAsFlags(dir, dir, ['--name', 'field-sync', '--notification-title', 'Syncing field notes']);
-  await assertDoctorClean(t, dir, APP_DELEGATE_GAP);
+  await assertDoctorClean(t, dir);
 });
 
 test('terminal: a Tauri app, answers given as flags are not asked again', async (t) => {
