@@ -1,15 +1,12 @@
 import { defineRule } from '../rule.js';
 import { FGS_TYPES_REQUIRED_SINCE, SPECIAL_USE_PROPERTY } from '../data/android-fgs.js';
 import { at, gatedSeverity, realDecl, services } from '../android/query.js';
-import { addPropertyFix } from '../android/fixes.js';
-import { androidValue } from '../project/manifest-merge.js';
 
 export default defineRule({
   meta: {
     id: 'android-fgs-specialuse-subtype',
     platform: 'android',
     severity: 'warning',
-    fixable: true,
     docs: {
       title: 'A specialUse foreground service declares PROPERTY_SPECIAL_USE_FGS_SUBTYPE',
       why:
@@ -17,7 +14,7 @@ export default defineRule({
       fix: 'Add the <property> with a short description of the use case, and fill in the foreground-service declaration form in Play Console.',
       since: 'targetSdk 34 (Android 14)',
       sources: ['[A1] …/fgs/service-types#special-use', '[A14] Play Console help 13392821'],
-      notes: 'The fix inserts the property with a placeholder value that must be replaced by a real description.',
+      notes: 'No automatic fix: only the developer can state the use case, and a placeholder value would make the check pass without one.',
     },
   },
   check(ctx) {
@@ -31,17 +28,12 @@ export default defineRule({
       if (prop && prop.value && prop.value.trim()) continue;
       const decl = svc.fgsTypeDeclaration ?? realDecl(svc);
       if (!decl || decl.source.origin === 'known') continue;
-      const raw = androidValue(decl.el, 'name');
       ctx.report({
         ...at(decl.source, decl.el),
         severity,
         message: prop
           ? `<service ${svc.name}> has an empty ${SPECIAL_USE_PROPERTY}; describe the special use case for the Play review.`
           : `<service ${svc.name}> is a specialUse foreground service without <property android:name="${SPECIAL_USE_PROPERTY}" android:value="…"/>; Google Play review needs the use case stated.`,
-        fix:
-          !prop && raw
-            ? addPropertyFix(decl.source, 'service', raw, { name: SPECIAL_USE_PROPERTY, value: 'TODO: describe the special use case' }, `add the ${SPECIAL_USE_PROPERTY} property`)
-            : undefined,
       });
     }
   },
