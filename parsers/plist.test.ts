@@ -55,7 +55,7 @@ test('a hostile nesting depth is a located error, not a stack overflow', () => {
   const src = '<plist>' + '<array>'.repeat(n) + '</array>'.repeat(n) + '</plist>';
   assert.throws(
     () => parsePlist(src, 'deep.plist'),
-    (e: unknown) => e instanceof PlistParseError && /nested more than 256 levels/.test(e.message) && e.line === 1,
+    (e: unknown) => e instanceof PlistParseError && /nested more than 2048 levels/.test(e.message) && e.line === 1,
   );
   const ok = '<plist>' + '<array>'.repeat(200) + '</array>'.repeat(200) + '</plist>';
   assert.equal(parsePlist(ok).root.type, 'array');

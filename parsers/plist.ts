@@ -41,7 +41,7 @@ export class PlistParseError extends XmlParseError {
   }
 }
 
-const MAX_DEPTH = 256;
+const MAX_DEPTH = 2048;
 const INTEGER = /^[+-]?(?:\d+|0x[0-9a-fA-F]+)$/;
 const REAL = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity|nan)$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -80,18 +80,10 @@ export function parsePlist(source: string, file?: string): PlistDocument {
   }
 
   // Real property lists nest a handful of levels; a hostile one could nest
-  // deep enough to exhaust the stack, so depth is bounded and reported.
-  let depth = 0;
-  function value(el: XmlElement): PlistValue {
-    if (++depth > MAX_DEPTH) fail(`values are nested more than ${MAX_DEPTH} levels deep`, el);
-    try {
-      return valueAt(el);
-    } finally {
-      depth--;
-    }
-  }
-
-  function valueAt(el: XmlElement): PlistValue {
+  // deep enough to exhaust the stack, so depth is bounded and reported (one
+  // stack frame per level: no callbacks between a value and its children).
+  function value(el: XmlElement, depth: number): PlistValue {
+    if (depth > MAX_DEPTH) fail(`values are nested more than ${MAX_DEPTH} levels deep`, el);
     switch (el.name) {
       case 'dict': {
         noStrayText(el);
@@ -109,13 +101,16 @@ export function parsePlist(source: string, file?: string): PlistDocument {
             fail(`duplicate key ${key} (first at line ${first.line})`, keyEl);
           }
           seen.set(key, keyEl);
-          entries.push({ key, keyEl, value: value(valEl!) });
+          entries.push({ key, keyEl, value: value(valEl!, depth + 1) });
         }
         return { type: 'dict', entries, el };
       }
-      case 'array':
+      case 'array': {
         noStrayText(el);
-        return { type: 'array', items: childElements(el).map(value), el };
+        const items: PlistValue[] = [];
+        for (const child of childElements(el)) items.push(value(child, depth + 1));
+        return { type: 'array', items, el };
+      }
       case 'string':
         return { type: 'string', value: leaf(el), el };
       case 'integer': {
@@ -150,7 +145,7 @@ export function parsePlist(source: string, file?: string): PlistDocument {
     }
   }
 
-  return { xml, plistEl, root: value(top[0]!) };
+  return { xml, plistEl, root: value(top[0]!, 1) };
 }
 
 // ---------------------------------------------------------------- queries
