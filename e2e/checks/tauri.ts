@@ -62,7 +62,9 @@ export const tauriChecks: MatrixCheck[] = [
         const invoked = [...guest.matchAll(/'plugin:([a-z0-9-]+)\|([a-z0-9_]+)'/g)];
         if (invoked.some((m) => m[1] !== plugin)) fail('guest-js/index.ts', `invokes a plugin other than ${plugin}`);
         const want = [...new Set([...invoked.map((m) => m[2]!), 'register_listener', 'remove_listener'])].sort();
-        const commands = [...readFileSync(join(dir, 'build.rs'), 'utf8').matchAll(/^\s+"([a-z0-9_]+)",$/gm)].map((m) => m[1]!);
+        // One item per line, or one line when rustfmt keeps the array there (short lists).
+        const list = /const COMMANDS: &\[&str\] = &\[([\s\S]*?)\];/.exec(readFileSync(join(dir, 'build.rs'), 'utf8'))?.[1] ?? '';
+        const commands = [...list.matchAll(/"([a-z0-9_]+)"/g)].map((m) => m[1]!);
         if (JSON.stringify([...commands].sort()) !== JSON.stringify(want)) fail('build.rs', `COMMANDS ${JSON.stringify(commands)} are not the invoked ${JSON.stringify(want)}`);
         const defaults = (parseToml(readFileSync(join(dir, 'permissions/default.toml'), 'utf8')).value.default as { permissions?: string[] } | undefined)?.permissions ?? [];
         if (JSON.stringify(defaults) !== JSON.stringify(commands.map(allowPermission))) fail('permissions/default.toml', `grants ${JSON.stringify(defaults)}, not allow- of each command`);

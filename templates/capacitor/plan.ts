@@ -27,17 +27,20 @@ import { renderApiTypes } from '../ts/plan.js';
 import { valueAt } from '../hosts/json-entries.js';
 import { hostReservedTypeNames, hostsApply, kotlinBridgeFile, startHostPlan, swiftBridgeFile } from '../hosts/shared.js';
 import { planLine } from '../hosts/source-lines.js';
+import { renderTransferClient } from '../ts/transfer-plan.js';
 import { capacitorView } from './view.js';
 
 /** The AppDelegate of a Capacitor app's iOS project. */
 export const APP_DELEGATE = 'ios/App/App/AppDelegate.swift';
 
-/** The lines the AppDelegate needs (also what bg-doctor looks for). */
+/** The lines the AppDelegate needs (also what bg-doctor looks for); a transfer service reconnects its background URLSession. */
 export function registrationLines(ctx: GenerationContext) {
   const P = ctx.model.names.pascal;
+  const hook = ctx.model.kind === 'transfer' ? `${P}Transfers` : `${P}BackgroundTasks`;
   return {
     importLine: `import ${P}Plugin`,
-    registerCall: `${P}BackgroundTasks.registerAtLaunch()`,
+    registerCall: `${hook}.registerAtLaunch()`,
+    hook,
   };
 }
 
@@ -53,13 +56,13 @@ function wireApp(ctx: GenerationContext, view: ReturnType<typeof capacitorView>,
     if (existsSync(join(root, 'ios'))) out.notes.push(`${ctx.model.names.kebab}: ${APP_DELEGATE} not found: call ${registrationLines(ctx).registerCall} first in application(_:didFinishLaunchingWithOptions:)`);
     return;
   }
-  const { importLine, registerCall } = registrationLines(ctx);
+  const { importLine, registerCall, hook } = registrationLines(ctx);
   const kebab = ctx.model.names.kebab;
   const manual = `add \`${importLine}\` with the other imports and \`${registerCall}\` as the first line of application(_:didFinishLaunchingWithOptions:)`;
   const call = planLine(
     APP_DELEGATE,
     delegate,
-    { anchor: 'swift-did-finish-launching', line: registerCall, present: `\\b${ctx.model.names.pascal}BackgroundTasks\\.registerAtLaunch\\(`, what: `the ${registerCall} call` },
+    { anchor: 'swift-did-finish-launching', line: registerCall, present: `\\b${hook}\\.registerAtLaunch\\(`, what: `the ${registerCall} call` },
     manual,
   );
   if ('note' in call) {
@@ -86,6 +89,7 @@ export const capacitorTarget: Target = {
     glue(joinPath(dir, 'package.json'), 'package.json.ejs');
     glue(joinPath(dir, 'tsconfig.json'), 'tsconfig.json.ejs');
     out.files.push({ path: joinPath(dir, 'src/types.ts'), content: renderApiTypes(ctx, api), owner: 'glue' });
+    if (api.transfer) out.files.push({ path: joinPath(dir, 'src/transfer.ts'), content: renderTransferClient(ctx.model), owner: 'glue' });
     for (const f of ['definitions', 'index', 'web']) glue(joinPath(dir, `src/${f}.ts`), `src/${f}.ts.ejs`);
 
     const lib = androidLibraryDir(ctx, 'capacitor');

@@ -17,14 +17,14 @@ import { permissionPlan } from '../android/permissions.js';
 import { LIFECYCLE_WIRE, serviceApi, type ServiceApi } from '../ts/api.js';
 import { pluginDir } from '../../generator/layout.js';
 import { API_RESERVED } from '../../declaration/names.js';
+import { hostTemplate } from './transfer.js';
 
 /**
- * A host plugin is generated for the hosts the project gets (layout.ts) and
- * the kinds the Android and iOS targets implement (continuous, periodic):
- * the plugin classes call their code. Transfer services come with issue 10.
+ * A host plugin is generated for the hosts the project gets (layout.ts); a
+ * transfer service's plugin carries the transfer API (hosts/transfer.ts).
  */
 export function hostsApply(ctx: GenerationContext, host: Host): boolean {
-  return (ctx.model.kind === 'continuous' || ctx.model.kind === 'periodic') && hostsToGenerate(ctx).includes(host);
+  return hostsToGenerate(ctx).includes(host);
 }
 
 export interface HostData {
@@ -65,7 +65,7 @@ export function hostData(ctx: GenerationContext): HostData {
 export function kotlinBridgeFile(ctx: GenerationContext, host: Host, data: HostData): OutputFile {
   return {
     path: joinPath(androidSourceDir(ctx, host), `${data.bridge}.kt`),
-    content: renderTemplate('hosts/android/Bridge.kt.ejs', data as unknown as Record<string, unknown>),
+    content: renderTemplate(hostTemplate(ctx, 'hosts', 'android/Bridge.kt.ejs'), data as unknown as Record<string, unknown>),
     owner: 'glue',
   };
 }
@@ -74,7 +74,7 @@ export function kotlinBridgeFile(ctx: GenerationContext, host: Host, data: HostD
 export function swiftBridgeFile(ctx: GenerationContext, host: Host, data: HostData): OutputFile {
   return {
     path: joinPath(iosSourceDir(ctx, host), `${data.bridge}.swift`),
-    content: renderTemplate('hosts/ios/Bridge.swift.ejs', data as unknown as Record<string, unknown>),
+    content: renderTemplate(hostTemplate(ctx, 'hosts', 'ios/Bridge.swift.ejs'), data as unknown as Record<string, unknown>),
     owner: 'glue',
   };
 }
@@ -105,6 +105,6 @@ export function startHostPlan<V extends object>(ctx: GenerationContext, host: Ho
   const view = makeView(api, shared);
   const out: TargetOutput = { files: [], contributions: [], notes: [] };
   const glue = (path: string, template: string, data: object = view) =>
-    out.files.push({ path, content: renderTemplate(`${host}/${template}`, data as Record<string, unknown>), owner: 'glue' });
+    out.files.push({ path, content: renderTemplate(hostTemplate(ctx, host, template), data as Record<string, unknown>), owner: 'glue' });
   return { api, shared, view, dir: pluginDir(ctx, host), out, glue };
 }

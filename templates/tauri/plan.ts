@@ -35,6 +35,8 @@ import { rustView } from '../desktop/rust-target.js';
 import { arrayItem } from '../hosts/json-entries.js';
 import { hostReservedTypeNames, hostsApply, kotlinBridgeFile, startHostPlan, swiftBridgeFile } from '../hosts/shared.js';
 import { planLine, type LineData } from '../hosts/source-lines.js';
+import { hostTemplate } from '../hosts/transfer.js';
+import { renderTransferClient } from '../ts/transfer-plan.js';
 import { tauriView } from './view.js';
 
 /** Where the app's own files are (src-tauri/…), when they exist. */
@@ -110,6 +112,7 @@ export const tauriTarget: Target = {
     glue('package.json', 'package.json.ejs');
     glue('tsconfig.json', 'tsconfig.json.ejs');
     out.files.push({ path: joinPath(dir, 'guest-js/types.ts'), content: renderApiTypes(ctx, api), owner: 'glue' });
+    if (api.transfer) out.files.push({ path: joinPath(dir, 'guest-js/transfer.ts'), content: renderTransferClient(ctx.model), owner: 'glue' });
     // index.ts spells out the types of `invoke<…>` and `listen<…>`; the rest the API interface gives.
     const spelled = [...api.methods.map((x) => x.returns), ...api.commands.map((c) => c.output), ...api.events.map((e) => e.payload)];
     glue('guest-js/index.ts', 'guest-js/index.ts.ejs', { ...view, h: tsHelpers, imports: typeNames(spelled) });
@@ -119,7 +122,7 @@ export const tauriTarget: Target = {
       { path: joinPath(lib, 'build.gradle.kts'), content: renderTemplate('tauri/android/build.gradle.kts.ejs', view), owner: 'glue' },
       { path: joinPath(lib, 'settings.gradle'), content: renderTemplate('tauri/android/settings.gradle.ejs', view), owner: 'glue' },
       { path: joinPath(lib, 'consumer-rules.pro'), content: renderTemplate('tauri/android/consumer-rules.pro.ejs', view), owner: 'glue' },
-      { path: joinPath(androidSourceDir(ctx, 'tauri'), `${view.pluginClass}.kt`), content: renderTemplate('tauri/android/Plugin.kt.ejs', view), owner: 'glue' },
+      { path: joinPath(androidSourceDir(ctx, 'tauri'), `${view.pluginClass}.kt`), content: renderTemplate(hostTemplate(ctx, 'tauri', 'android/Plugin.kt.ejs'), view), owner: 'glue' },
       kotlinBridgeFile(ctx, 'tauri', shared),
     );
     if (shared.libraryManifestIsOurs) {
@@ -128,7 +131,7 @@ export const tauriTarget: Target = {
 
     out.files.push(
       { path: joinPath(dir, 'ios/Package.swift'), content: renderTemplate('tauri/ios/Package.swift.ejs', view), owner: 'glue' },
-      { path: joinPath(iosSourceDir(ctx, 'tauri'), `${view.pluginClass}.swift`), content: renderTemplate('tauri/ios/Plugin.swift.ejs', view), owner: 'glue' },
+      { path: joinPath(iosSourceDir(ctx, 'tauri'), `${view.pluginClass}.swift`), content: renderTemplate(hostTemplate(ctx, 'tauri', 'ios/Plugin.swift.ejs'), view), owner: 'glue' },
       swiftBridgeFile(ctx, 'tauri', shared),
     );
 

@@ -8,6 +8,9 @@ import { RustTypes } from '../desktop/rust-types.js';
 import { rustCommandMethod } from '../desktop/names.js';
 import type { HostData } from '../hosts/shared.js';
 import { awaitArm, awaitCall, call, letCall, signature } from './rustfmt.js';
+import { RUST_RUNNER_DEPENDENCIES } from '../desktop/rust-target.js';
+import { RUST_TRANSFER_DEPENDENCIES } from '../desktop/transfer-target.js';
+import { TRANSFER_EVENTS } from '../ts/transfer-api.js';
 
 /** A TOML basic string (`"…"`): backslash, quote and control characters escaped. */
 export function tomlString(s: string): string {
@@ -58,8 +61,12 @@ export function tauriView(ctx: GenerationContext, api: ServiceApi, shared: HostD
     androidPackage: ctx.ids.androidPackage,
     androidClass: `${m.names.pascal}Plugin`,
     iosInit: `init_plugin_${m.names.snake}`,
-    runner: m.desktop.runtime === 'rust',
+    // A transfer service has no runner: its desktop side is the transfer engine (src/transfer).
+    runner: m.kind !== 'transfer' && m.desktop.runtime === 'rust',
     coroutinesVersion: '1.11.0',
+    /** The desktop transfer engine's crates (transfer services). */
+    transferDependencies: { tokio: RUST_RUNNER_DEPENDENCIES.tokio!, ...RUST_TRANSFER_DEPENDENCIES },
+    transferEvents: TRANSFER_EVENTS,
     commands,
     osMethods: api.methods.filter((x) => x.scope === 'desktop'),
     /** Rust command functions: the core ones and one per declared command. */
