@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { targetScan } from '../project/ios.js';
+import { scanTarget } from '../scan/swift.js';
 
 export default defineRule({
   meta: {
@@ -20,7 +20,10 @@ export default defineRule({
   },
   check(ctx) {
     for (const t of ctx.project.ios) {
-      const scan = targetScan(ctx.project.files, t);
+      // The app's own sources and the plugins it links (a generated transfer plugin, a Capacitor
+      // plugin): a session a plugin creates lives in the app's process all the same.
+      const sources = [...t.sourceFiles, ...(t.pluginSourceFiles ?? [])];
+      const scan = sources.length ? scanTarget(ctx.project.files, sources) : undefined;
       if (!scan || scan.sessions.length === 0) continue;
       for (const s of scan.sessions) {
         if (s.stable) continue;
