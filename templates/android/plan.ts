@@ -9,12 +9,11 @@
  * (user-initiated data transfer jobs), beside these, under the same `androidSourceDir`.
  */
 import type { GenerationContext } from '../../generator/context.js';
-import { androidLibraryDir, androidSourceDir, hostsToGenerate } from '../../generator/layout.js';
+import { androidSourceDir, hostsToGenerate } from '../../generator/layout.js';
 import { renderTemplate } from '../../generator/render.js';
 import { joinPath, type OutputFile, type Target, type TargetOutput } from '../../generator/target.js';
 import { docCommentText } from '../../escape/index.js';
 import type { NotificationImportance, TypeRef } from '../../declaration/model.js';
-import { applyManifestEntries, manifestContributions } from './contributions.js';
 import { kotlinHelpers, kotlinType } from './kotlin-types.js';
 import { bootStart, resumeOpensApp } from './lifecycle.js';
 import { manifestComponents, type ComponentPlan, type ManifestEntries } from './manifest.js';
@@ -22,6 +21,7 @@ import { androidNames, generatedClassNames, KOTLIN_RESERVED_TYPE_NAMES, stableId
 import { fgsPlan } from './fgs.js';
 import { permissionPlan } from './permissions.js';
 import { androidTransferKotlinStems, androidTransferPlan } from './transfer-plan.js';
+import { placeManifestEntries } from './manifest-placement.js';
 
 const IMPORTANCE: Record<NotificationImportance, { channel: string; priority: string }> = {
   min: { channel: 'IMPORTANCE_MIN', priority: 'PRIORITY_MIN' },
@@ -116,14 +116,7 @@ export const androidTarget: Target = {
     const parts = optionalParts(ctx);
     const entries: ManifestEntries = { permissions: data.perms.manifest, components: manifestComponents(ctx.model, n, parts) };
     const out: TargetOutput = { files: [], contributions: [], notes: [] };
-    const appManifest = ctx.host.kind !== 'standalone' ? ctx.host.files.androidManifest : undefined;
-    if (appManifest) out.contributions.push(...manifestContributions(appManifest, entries));
-    else if (ctx.host.kind !== 'standalone') {
-      out.notes.push(
-        `${ctx.model.names.kebab}: no Android app project yet, so the manifest entries went into the plugin's own manifest; ` +
-          'after creating it (`tauri android init` / `npx cap add android`), run generate again to add them to the app manifest',
-      );
-    }
+    const libraryManifest = placeManifestEntries(ctx, entries, out, renderTemplate('android/AndroidManifest.xml.ejs', data));
 
     for (const host of hostsToGenerate(ctx)) {
       const dir = androidSourceDir(ctx, host);
@@ -133,10 +126,8 @@ export const androidTarget: Target = {
         owner: 'glue',
       }));
       files.push({ path: joinPath(dir, `${n.user}.kt`), content: renderTemplate('android/User.kt.ejs', data), owner: 'user' });
-      if (!appManifest) {
-        const path = joinPath(androidLibraryDir(ctx, host), 'src/main/AndroidManifest.xml');
-        files.push({ path, content: applyManifestEntries(renderTemplate('android/AndroidManifest.xml.ejs', data), entries, path), owner: 'glue' });
-      }
+      const manifest = libraryManifest(host);
+      if (manifest) files.push(manifest);
       out.files.push(...files);
     }
     return out;

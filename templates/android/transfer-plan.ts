@@ -9,12 +9,12 @@
  * the Android target (plan.ts) for transfer services.
  */
 import type { GenerationContext } from '../../generator/context.js';
-import { androidLibraryDir, androidSourceDir, hostsToGenerate } from '../../generator/layout.js';
+import { androidSourceDir, hostsToGenerate } from '../../generator/layout.js';
 import { renderTemplate } from '../../generator/render.js';
 import { joinPath, type TargetOutput } from '../../generator/target.js';
 import type { ComponentSpec } from '../../editors/android-manifest.js';
 import { NOTIFICATION_STATES, TRANSFER_EVENTS, TRANSFER_RULES, TRANSFER_STATUSES, transferDefaults } from '../ts/transfer-api.js';
-import { applyManifestEntries, manifestContributions } from './contributions.js';
+import { placeManifestEntries } from './manifest-placement.js';
 import { kotlinHelpers } from './kotlin-types.js';
 import { BIND_JOB_SERVICE, type ManifestEntries } from './manifest.js';
 import { androidNames, stableId } from './names.js';
@@ -114,22 +114,13 @@ export function androidTransferPlan(ctx: GenerationContext): TargetOutput {
   const data = templateData(ctx);
   const entries: ManifestEntries = { permissions: transferPermissions(ctx), components: transferComponents(ctx) };
   const out: TargetOutput = { files: [], contributions: [], notes: [] };
-  const appManifest = ctx.host.kind !== 'standalone' ? ctx.host.files.androidManifest : undefined;
-  if (appManifest) out.contributions.push(...manifestContributions(appManifest, entries));
-  else if (ctx.host.kind !== 'standalone') {
-    out.notes.push(
-      `${ctx.model.names.kebab}: no Android app project yet, so the manifest entries went into the plugin's own manifest; ` +
-        'after creating it (`tauri android init` / `npx cap add android`), run generate again to add them to the app manifest',
-    );
-  }
+  const libraryManifest = placeManifestEntries(ctx, entries, out, renderTemplate('android/AndroidManifest.xml.ejs', data));
   const kotlin = kotlinFiles(data.t).map(([template, stem]) => ({ stem, content: renderTemplate(`android/transfer/${template}.kt.ejs`, data) }));
   for (const host of hostsToGenerate(ctx)) {
     const dir = androidSourceDir(ctx, host);
     for (const f of kotlin) out.files.push({ path: joinPath(dir, `${f.stem}.kt`), content: f.content, owner: 'glue' });
-    if (!appManifest) {
-      const path = joinPath(androidLibraryDir(ctx, host), 'src/main/AndroidManifest.xml');
-      out.files.push({ path, content: applyManifestEntries(renderTemplate('android/AndroidManifest.xml.ejs', data), entries, path), owner: 'glue' });
-    }
+    const manifest = libraryManifest(host);
+    if (manifest) out.files.push(manifest);
   }
   return out;
 }

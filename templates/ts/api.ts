@@ -187,17 +187,17 @@ export function serviceApi(model: ServiceModel): ServiceApi {
     { listener: 'onServiceStopped', wire: LIFECYCLE_WIRE.stopped, payload: 'ServiceStoppedEvent', doc: 'The service stopped, with the reason.' },
     { listener: 'onServiceError', wire: LIFECYCLE_WIRE.error, payload: 'ServiceErrorEvent', doc: "The service's init or run failed." },
   ];
+  return { ...apiBase(model), osService, transfer: false, methods, commands, events };
+}
+
+/** What every service's API has, whatever its kind: names, errors, stop reasons, capabilities. */
+function apiBase(model: ServiceModel) {
   return {
     model,
     tauriPlugin: model.names.kebab,
     capacitorPlugin: model.names.pascal,
     objectName: model.names.camel,
     interfaceName: `${model.names.pascal}Api`,
-    osService,
-    transfer: false,
-    methods,
-    commands,
-    events,
     errors: [...ERROR_CODES],
     stopReasons: [...STOP_REASONS],
     capabilities: capabilityMatrix(model),
@@ -206,21 +206,7 @@ export function serviceApi(model: ServiceModel): ServiceApi {
 
 /** A transfer service's API: TransferApi over the native method `transfer` (templates/ts/transfer-api.ts). */
 function transferServiceApi(model: ServiceModel): ServiceApi {
-  return {
-    model,
-    tauriPlugin: model.names.kebab,
-    capacitorPlugin: model.names.pascal,
-    objectName: model.names.camel,
-    interfaceName: `${model.names.pascal}Api`,
-    osService: false,
-    transfer: true,
-    methods: [],
-    commands: [],
-    events: [],
-    errors: [...ERROR_CODES],
-    stopReasons: [...STOP_REASONS],
-    capabilities: capabilityMatrix(model),
-  };
+  return { ...apiBase(model), osService: false, transfer: true, methods: [], commands: [], events: [] };
 }
 
 /**

@@ -30,6 +30,14 @@ const BOOT_RESTRICTED = new Set(['dataSync', 'camera', 'mediaPlayback', 'phoneCa
 
 function android(m: ServiceModel): Record<Scenario, Capability> {
   const forceQuit = cap('unsupported', 'Force stop (Settings › Force stop) cancels services, jobs and alarms until the user opens the app again.');
+  if (m.kind === 'transfer') {
+    return {
+      backgroundExecution: cap('guaranteed', 'Each transfer is a user-initiated data transfer job on Android 14+ (a job, or a dataSync foreground service when started from the app, below): it runs with its notification while the app is in the background.'),
+      survivesAppClose: cap('guaranteed', 'The jobs go on after the app leaves the screen or its process ends.'),
+      survivesReboot: cap('bestEffort', "Jobs do not survive a reboot; the task store does, and the next call of the transfer API schedules the unfinished tasks again (they resume their partial files)."),
+      survivesForceQuit: forceQuit,
+    };
+  }
   if (m.kind === 'periodic') {
     return {
       backgroundExecution: cap('bestEffort', `A JobScheduler job every ${m.schedule?.everyMinutes ?? 15} minutes or more: Doze, App Standby buckets and the job's constraints decide when it runs.`),
@@ -60,12 +68,14 @@ function android(m: ServiceModel): Record<Scenario, Capability> {
 }
 
 function ios(m: ServiceModel): Record<Scenario, Capability> {
-  // The iOS target always submits an app-refresh request (and a processing one when asked or continuous).
-  const scheduled = m.kind !== 'transfer';
   const forceQuit = cap('unsupported', 'A user who force-quits the app from the app switcher stops all its background tasks until they open it again.');
-  if (!scheduled) {
-    const none = cap('unsupported', 'No background task requests: it runs only while the app is in the foreground.');
-    return { backgroundExecution: none, survivesAppClose: none, survivesReboot: none, survivesForceQuit: forceQuit };
+  if (m.kind === 'transfer') {
+    return {
+      backgroundExecution: cap('guaranteed', 'A background URLSession: the system transfers while the app is suspended, and relaunches it in the background to finish.'),
+      survivesAppClose: cap('guaranteed', 'Transfers go on in a system daemon after the app is suspended or terminated by the system.'),
+      survivesReboot: cap('unsupported', 'A reboot ends the background session\'s transfers; their records stay, so the app can enqueue them again.'),
+      survivesForceQuit: cap('unsupported', 'Force-quitting the app from the app switcher cancels its background transfers.'),
+    };
   }
   return {
     backgroundExecution: cap('bestEffort', 'BGTaskScheduler windows (about 30 s for app refresh, minutes for processing) when iOS chooses to grant them.'),
@@ -76,6 +86,15 @@ function ios(m: ServiceModel): Record<Scenario, Capability> {
 }
 
 function desktop(m: ServiceModel): Record<Scenario, Capability> {
+  if (m.kind === 'transfer') {
+    const resumes = cap('bestEffort', 'The transfers stop with the app and resume (with their partial files) when it starts again.');
+    return {
+      backgroundExecution: cap('guaranteed', 'The transfer engine runs inside the app process, also with no window open.'),
+      survivesAppClose: resumes,
+      survivesReboot: resumes,
+      survivesForceQuit: resumes,
+    };
+  }
   if (m.desktop.mode === 'osService') {
     return {
       backgroundExecution: cap('guaranteed', 'A separate process managed by systemd, launchd or Task Scheduler.'),
