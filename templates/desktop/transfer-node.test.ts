@@ -99,7 +99,12 @@ test('node transfers: the TS API — download/upload, batches, listeners, stream
 
     const stream = api.updates({ group: 'files' });
     const progress: number[] = [];
-    const result = await api.download({ url: `${server.url}/a.bin`, filename: 'a.bin' }, { onProgress: (u) => progress.push(u.progress) });
+    const elapsed: number[] = [];
+    const result = await api.download(
+      { url: `${server.url}/a.bin`, filename: 'a.bin' },
+      { onProgress: (u) => progress.push(u.progress), onElapsedTime: (ms) => elapsed.push(ms), elapsedTimeInterval: 100 },
+    );
+    assert.ok(elapsed.length >= 2 && elapsed.every((ms, i) => i === 0 || ms > elapsed[i - 1]!), `elapsed time reported while waiting: ${elapsed}`);
     assert.equal(result.status, 'complete');
     assert.equal(progress.at(-1), 1);
     assert.equal(sha256(readFileSync(join(files, 'a.bin'))), sha256(pattern(300_000, 1)));

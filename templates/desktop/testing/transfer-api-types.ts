@@ -26,7 +26,10 @@ export type ClientUpdate = { kind: 'status'; update: ClientStatusUpdate } | { ki
 export interface ClientApi {
   downloadTask(o: Record<string, unknown>): ClientTask;
   enqueue(task: ClientTask): Promise<boolean>;
-  download(o: Record<string, unknown>, callbacks?: { onProgress?: (u: ClientProgressUpdate) => void }): Promise<ClientStatusUpdate>;
+  download(
+    o: Record<string, unknown>,
+    callbacks?: { onProgress?: (u: ClientProgressUpdate) => void; onElapsedTime?: (ms: number) => void; elapsedTimeInterval?: number },
+  ): Promise<ClientStatusUpdate>;
   upload(o: Record<string, unknown>): Promise<ClientStatusUpdate>;
   downloadBatch(
     tasks: Array<Record<string, unknown>>,
