@@ -85,15 +85,17 @@ function ios(m: ServiceModel): Record<Scenario, Capability> {
   };
 }
 
+/** A row whose three survival scenarios have one answer. */
+function inAppRow(backgroundExecution: Capability, survival: Capability): Record<Scenario, Capability> {
+  return { backgroundExecution, survivesAppClose: survival, survivesReboot: survival, survivesForceQuit: survival };
+}
+
 function desktop(m: ServiceModel): Record<Scenario, Capability> {
   if (m.kind === 'transfer') {
-    const resumes = cap('bestEffort', 'The transfers stop with the app and resume (with their partial files) when it starts again.');
-    return {
-      backgroundExecution: cap('guaranteed', 'The transfer engine runs inside the app process, also with no window open.'),
-      survivesAppClose: resumes,
-      survivesReboot: resumes,
-      survivesForceQuit: resumes,
-    };
+    return inAppRow(
+      cap('guaranteed', 'The transfer engine runs inside the app process, also with no window open.'),
+      cap('bestEffort', 'The transfers stop with the app and resume (with their partial files) when it starts again.'),
+    );
   }
   if (m.desktop.mode === 'osService') {
     return {
@@ -105,13 +107,10 @@ function desktop(m: ServiceModel): Record<Scenario, Capability> {
       survivesForceQuit: cap('guaranteed', "Killing the app does not touch the OS service: it is not the app's child process."),
     };
   }
-  const inApp = cap('unsupported', 'In-process mode: the service is a task inside the app and ends with it.');
-  return {
-    backgroundExecution: cap('guaranteed', 'A task inside the app process, running while the app runs (also with no window open).'),
-    survivesAppClose: inApp,
-    survivesReboot: inApp,
-    survivesForceQuit: inApp,
-  };
+  return inAppRow(
+    cap('guaranteed', 'A task inside the app process, running while the app runs (also with no window open).'),
+    cap('unsupported', 'In-process mode: the service is a task inside the app and ends with it.'),
+  );
 }
 
 function web(): Record<Scenario, Capability> {
