@@ -133,7 +133,7 @@ export function typicalHostApp(kind, root, pkgRoot, { service = true } = {}) {
   });
   if (make.status !== 0) throw new Error(`bench: cannot make the sample ${kind} app: ${make.stderr}`);
   if (!service) return root;
-  const create = spawnSync(process.execPath, [join(pkgRoot, 'dist', 'cli', 'create-bg-service.js'), '--yes', '--name', 'notes-sync'], {
+  const create = spawnSync(process.execPath, [join(pkgRoot, 'dist', 'bin', 'create-bg-service.js'), '--yes', '--name', 'notes-sync'], {
     cwd: root,
     encoding: 'utf8',
   });

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { sourcePath } from '../lib/paths.js';
 
 /** 0 success · 1 problems in the user's input or findings · 2 usage, configuration or internal error. */
 export const Exit = { ok: 0, problems: 1, usage: 2 } as const;
@@ -22,7 +23,8 @@ export class UserFacingError extends Error {
 }
 
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  // From the package root, not this module's URL: bundled, this code runs from dist/bin/chunks.
+  const pkg = JSON.parse(readFileSync(sourcePath('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -6,14 +6,18 @@
  * declaration reads the same whether or not the package is installed.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { SourceFile } from 'ts-morph';
+import { sourcePath } from '../lib/paths.js';
 import { Project, ts } from './ts-morph.js';
 
-/** The package's define module beside this file (`.d.ts` in dist, `.ts` in the source tree). */
+/**
+ * The package's define module: the compiled `.d.ts` in dist, else the source.
+ * Found from the package root, not from this module's URL: in the bundled
+ * executables (dist/bin) this code runs from a chunk elsewhere.
+ */
 const definePath = ((): string => {
-  const dts = fileURLToPath(new URL('./define.d.ts', import.meta.url));
-  return existsSync(dts) ? dts : fileURLToPath(new URL('./define.ts', import.meta.url));
+  const dts = sourcePath('dist', 'declaration', 'define.d.ts');
+  return existsSync(dts) ? dts : sourcePath('declaration', 'define.ts');
 })();
 
 export const PACKAGE_NAME = 'create-bg-service';

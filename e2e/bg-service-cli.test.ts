@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { sourcePath, packageRoot } from '../lib/paths.js';
+import { binPath, sourcePath } from '../lib/paths.js';
 
-const BIN = join(packageRoot, 'dist', 'cli', 'bg-service.js');
+const BIN = binPath('bg-service');
 
 function run(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -10,9 +10,9 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import type { TestContext } from 'node:test';
 import { join, relative } from 'node:path';
-import { packageRoot, sourcePath } from '../lib/paths.js';
+import { binPath, sourcePath } from '../lib/paths.js';
 
-const CLI = (name: string) => join(packageRoot, 'dist', 'cli', `${name}.js`);
+const CLI = (name: 'bg-doctor' | 'bg-service' | 'create-bg-service') => binPath(name);
 export const CREATE = CLI('create-bg-service');
 
 /** Plain output (no colour) and no terminal: stdin is closed, as in CI. */

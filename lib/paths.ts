@@ -1,5 +1,5 @@
 /** Where the package's own files are, whether running from `dist/` or the source tree. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,4 +32,12 @@ export function cachePath(...parts: string[]): string {
     process.env.BG_SERVICE_CACHE ??
     join(process.env.XDG_CACHE_HOME ?? join(process.env.HOME ?? '/tmp', '.cache'), 'bg-service');
   return join(base, ...parts);
+}
+
+/** An executable as users run it: the package.json `bin` entry (the bundled CLI in dist/bin). */
+export function binPath(name: 'bg-doctor' | 'bg-service' | 'create-bg-service'): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  const bin = pkg.bin[name];
+  if (!bin) throw new Error(`bg-service: package.json has no bin entry for ${name}`);
+  return join(packageRoot, bin);
 }

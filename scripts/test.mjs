@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: build, make sure the toolchains the proofs need are installed
-// (into the cache outside the clone), then run every compiled *.test.js with
+// `npm test`: build (tsc, then the bundled executables), make sure the
+// toolchains the proofs need are installed (into the cache outside the clone),
+// then run every compiled *.test.js with
 // Node's own test runner. Extra arguments narrow the run to files whose path
 // contains one of them, e.g. `npm test -- escape validators/rules`.
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,11 @@ function run(cmd, args, opts = {}) {
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 if (run(process.execPath, [tsc, '-p', 'tsconfig.json']) !== 0) {
   console.error('npm test: the TypeScript build failed (see above).');
+  process.exit(1);
+}
+// The executables as users get them (dist/bin, bundled from tsc's output).
+if (run(process.execPath, [join(root, 'scripts', 'bundle.mjs')]) !== 0) {
+  console.error('npm test: bundling the executables failed (see above).');
   process.exit(1);
 }
 

@@ -1,5 +1,5 @@
 /**
- * The built executable (dist/cli/bg-doctor.js) on temporary projects: exit
+ * The executable as installed (the bundled dist/bin/bg-doctor.js) on temporary projects: exit
  * codes 0/1/2, --max-warnings, --quiet, config errors, --fix (atomic,
  * byte-preserving, re-validated) and --fix-dry-run, rules/explain/help/version.
  */
@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../lib/paths.js';
+import { binPath, packageRoot } from '../lib/paths.js';
 import { writeProject } from './testing.js';
 import { APP, gradleApp, manifest, perm } from './android/fixture.js';
 
-const CLI = join(packageRoot, 'dist', 'cli', 'bg-doctor.js');
+const CLI = binPath('bg-doctor');
 
 function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env } });

@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { runValidation, exitCodeFor } from './run.js';
 import { parseXml } from '../parsers/xml.js';
 import { parsePlist } from '../parsers/plist.js';
-import { packageRoot } from '../lib/paths.js';
+import { binPath } from '../lib/paths.js';
 
 const ITERATIONS = Number(process.env.BG_FUZZ_ITERATIONS ?? 10_000);
 const SEED = Number(process.env.BG_FUZZ_SEED ?? 0x5eed_b9d0);
@@ -211,7 +211,7 @@ test(`fuzz: ${ITERATIONS} mutated manifests and plists through the runner (seed 
 });
 
 test('fuzz: a handful of mutated inputs through the real CLI', () => {
-  const cli = join(packageRoot, 'dist', 'cli', 'bg-doctor.js');
+  const cli = binPath('bg-doctor');
   const r = rng(SEED ^ 0xabcdef);
   const dir = mkdtempSync(join(tmpdir(), 'bg-doctor-fuzz-cli-'));
   const manifestPath = join(dir, 'android', 'app', 'src', 'main', 'AndroidManifest.xml');

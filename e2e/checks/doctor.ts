@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { dirname, join, relative, sep } from 'node:path';
-import { sourcePath } from '../../lib/paths.js';
+import { binPath } from '../../lib/paths.js';
 import type { CheckFailure, MatrixCheck, MatrixProject } from './types.js';
 
 interface Allowed {
@@ -66,7 +66,7 @@ const doctor: MatrixCheck = {
   async run(projects) {
     if (projects.length === 0) return [];
     const root = commonRoot(projects);
-    const cli = sourcePath('dist', 'cli', 'bg-doctor.js');
+    const cli = binPath('bg-doctor');
     const r = await run(root, [cli, 'validate', '.', '--format', 'json', '--target-sdk', '36']);
     if (r.code !== 0 && r.code !== 1) {
       return [{ project: projects[0]!, message: `bg-doctor exited ${r.code}:\n${r.stderr || r.stdout}` }];

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { DesktopModel } from '../../../declaration/model.js';
 import { dictGet, parsePlist, stringArray, toPlain } from '../../../parsers/plist.js';
-import { sourcePath } from '../../../lib/paths.js';
+import { binPath } from '../../../lib/paths.js';
 import { runTool } from '../../../toolchains/common.js';
 import { type CheckResult, formatDiagnostic, verifyPlist, verifySystemdUnit, verifyXml } from '../../../toolchains/index.js';
 
@@ -132,7 +132,7 @@ export interface AllowedFinding {
  * returned as a problem.
  */
 export async function doctorProblems(dir: string, allowed: readonly AllowedFinding[]): Promise<string[]> {
-  const cli = sourcePath('dist', 'cli', 'bg-doctor.js');
+  const cli = binPath('bg-doctor');
   const r = await runTool(process.execPath, [cli, 'validate', '.', '--format', 'json'], { cwd: dir, timeoutMs: 120_000 });
   if (r.code !== 0 && r.code !== 1) return [`bg-doctor exited ${r.code}: ${r.stderr || r.stdout}`];
   const report = JSON.parse(r.stdout) as { summary: { internalErrors: number }; apps: Array<{ findings: Array<{ ruleId: string; severity: string; file?: string; message: string }> }> };

@@ -15,7 +15,7 @@ import type { ServiceModel } from '../../../declaration/model.js';
 import { applyChanges, planGeneration, type GenerationResult } from '../../../generator/engine.js';
 import { detectHost, type HostProject } from '../../../generator/host.js';
 import { targets } from '../../../generator/targets.js';
-import { packageRoot, sourcePath } from '../../../lib/paths.js';
+import { binPath, sourcePath } from '../../../lib/paths.js';
 import { compileKotlin, type CheckResult } from '../../../toolchains/index.js';
 import { installed } from '../../../toolchains/manifest.js';
 
@@ -98,7 +98,7 @@ export interface DoctorFinding {
 
 /** `bg-doctor validate --format json` over an app (the real executable). */
 export function doctor(root: string): { code: number | null; findings: DoctorFinding[]; raw: string } {
-  const r = spawnSync(process.execPath, [join(packageRoot, 'dist', 'cli', 'bg-doctor.js'), 'validate', root, '--format', 'json'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [binPath('bg-doctor'), 'validate', root, '--format', 'json'], { encoding: 'utf8' });
   let findings: DoctorFinding[] = [];
   try {
     const json = JSON.parse(r.stdout) as { apps: Array<{ findings: DoctorFinding[] }> };
