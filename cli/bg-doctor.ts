@@ -47,6 +47,9 @@ Options:
   -c, --config <file>     Configuration file (default: dir/bg-doctor.config.json,
                           or the "bgDoctor" key of dir/package.json)
       --target-sdk <n>    targetSdk to assume where the build files do not say
+  -j, --jobs <n|auto>     Threads that audit the apps (default: auto = one per core,
+                          up to 4, for trees of 4,000 files or more; else 1).
+                          Also BG_DOCTOR_JOBS. The report is the same either way.
   -q, --quiet             Report errors only
   -h, --help              Show this help
 
@@ -75,6 +78,14 @@ function positiveInt(name: string, v: unknown): number | undefined {
   return Number(v);
 }
 
+/** --jobs, else BG_DOCTOR_JOBS: a count ≥ 1, or `auto` (undefined: runValidation decides). */
+function jobsOption(flag: string | undefined): number | undefined {
+  const [source, v] = flag !== undefined ? ['--jobs', flag] : ['BG_DOCTOR_JOBS', process.env.BG_DOCTOR_JOBS];
+  if (v === undefined || v === '' || v === 'auto') return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`${source} expects a number of threads (1 or more) or "auto", got "${v}"`);
+  return Number(v);
+}
+
 async function validate(rest: string[]): Promise<number> {
   const { values, positionals } = parse(rest, {
     format: { type: 'string', short: 'f' },
@@ -83,6 +94,7 @@ async function validate(rest: string[]): Promise<number> {
     'max-warnings': { type: 'string' },
     config: { type: 'string', short: 'c' },
     'target-sdk': { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
     quiet: { type: 'boolean', short: 'q' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -96,6 +108,7 @@ async function validate(rest: string[]): Promise<number> {
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be combined');
   const maxWarnings = positiveInt('--max-warnings', values['max-warnings']);
   const targetSdk = positiveInt('--target-sdk', values['target-sdk']);
+  const jobs = jobsOption(values.jobs as string | undefined);
 
   const { resolve } = await import('node:path');
   const { statSync } = await import('node:fs');
@@ -125,7 +138,7 @@ async function validate(rest: string[]): Promise<number> {
     throw e;
   }
   const settings = targetSdk !== undefined ? { assumeTargetSdk: targetSdk } : {};
-  let result = await runValidation({ root: dir, config, settings });
+  let result = await runValidation({ root: dir, config, settings, jobs });
 
   if (values.fix || values['fix-dry-run']) {
     const { planFixes, unifiedDiff, writePlans } = await import('../validators/fix.js');
@@ -141,7 +154,7 @@ async function validate(rest: string[]): Promise<number> {
       if (!plans.length) break;
       writePlans(plans);
       fixed += plans.reduce((n, p) => n + p.fixed.length, 0);
-      result = await runValidation({ root: dir, config, settings });
+      result = await runValidation({ root: dir, config, settings, jobs });
     }
     if (fixed) process.stderr.write(`bg-doctor: fixed ${fixed} problem${fixed === 1 ? '' : 's'}\n`);
   }

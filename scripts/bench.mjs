@@ -118,7 +118,7 @@ if (!opt.keep) process.on('exit', () => rmSync(work, { recursive: true, force: t
 const pkg = join(work, 'package');
 for (const part of ['dist', 'templates', 'examples', 'package.json']) cpSync(join(root, part), join(pkg, part), { recursive: true });
 symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'), 'dir');
-const cli = (name) => join(pkg, 'dist', 'cli', `${name}.js`);
+const cli = (name) => join(pkg, 'dist', 'bin', `${name}.js`); // the bundled executables users run
 const results = { machine, sections: {}, problems: [] };
 const progress = (label, total) => (round) => log(`  ${label}: ${round < 0 ? 'warm-up' : `run ${round + 1}/${total}`} done`);
 
@@ -224,9 +224,9 @@ if (wants('validate')) {
   const warmCache = join(work, 'doctor-cache');
   let coldSeq = 0;
   const findingsOf = (out) => /✔ no problems/.test(out) ? '0' : (/✖ (\d+) problems?/.exec(out)?.[1] ?? '?');
-  const validateCase = (id, dir, { cold = false } = {}) => ({
+  const validateCase = (id, dir, { cold = false, args = [] } = {}) => ({
     id,
-    cmd: [node, cli('bg-doctor'), 'validate', dir],
+    cmd: [node, cli('bg-doctor'), 'validate', dir, ...args],
     ok: [0, 1],
     env: { BG_SERVICE_CACHE: warmCache },
     ...(cold ? { setup: () => ({ env: { BG_SERVICE_CACHE: join(work, `empty-cache-${coldSeq++}`) } }) } : {}),
@@ -273,9 +273,15 @@ if (wants('validate')) {
     const fileCount = monorepo(dir, n, { tauri: tauriFiles, capacitor: capFiles });
     log(`bench: monorepo of ${n} apps: ${fileCount} files written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const label = `monorepo, ${n.toLocaleString('en')} apps`;
-    const mc = measure([validateCase(label, dir), await floorCase(`${label} (floor)`, dir)], { runs: monoRuns[n], log: progress(label, monoRuns[n]) });
+    // The default (auto: worker threads for trees of 4,000 files or more) beside one thread (--jobs 1).
+    const oneThread = `${label}, one thread`;
+    const mc = measure([validateCase(label, dir), validateCase(oneThread, dir, { args: ['--jobs', '1'] }), await floorCase(`${label} (floor)`, dir)], {
+      runs: monoRuns[n],
+      log: progress(label, monoRuns[n]),
+    });
     problemsOf(mc);
     rows.push({ label: `${label}, drift checks cached`, key: label, mono: true, apps: n, files: fileCount, v: mc.get(label), f: mc.get(`${label} (floor)`) });
+    rows.push({ label: `${label}, drift checks cached, \`--jobs 1\``, key: oneThread, apps: n, files: fileCount, v: mc.get(oneThread), f: mc.get(`${label} (floor)`) });
     const cc = measure([validateCase(`${label}, first run`, dir, { cold: true })], { runs: coldRuns[n], warmup: 0, log: progress(`${label}, first run`, coldRuns[n]) });
     problemsOf(cc);
     rows.push({ label: `${label}, first run (empty cache)`, key: `${label}, first run`, mono: true, cold: true, apps: n, files: fileCount, v: cc.get(`${label}, first run`), f: mc.get(`${label} (floor)`) });

@@ -4,9 +4,10 @@
  * into `parse-error` findings, apply configured severities and inline
  * suppressions, and sort the findings per app and file.
  */
+import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import type { Finding, Fix, Report, Rule, RuleMeta, RunSettings, Severity } from './rule.js';
-import type { AppProject } from './project/types.js';
+import type { AppProject, FileProblem } from './project/types.js';
 import { createProjectFiles, toPosix, walk, type ProjectFilesImpl } from './project/files.js';
 import { detectApps } from './project/detect.js';
 import { RULES } from './rules/index.js';
@@ -22,6 +23,8 @@ export interface RunOptions {
   settings?: RunSettings;
   /** Rules to run (default: the registry). */
   rules?: readonly Rule[];
+  /** Threads that audit the apps (1 = this thread only); default: see chooseJobs. */
+  jobs?: number;
 }
 
 export interface AppResult {
@@ -73,8 +76,62 @@ export async function runValidation(options: RunOptions): Promise<RunResult> {
   const ignored = config.ignore.length ? matcher(config.ignore) : undefined;
 
   const paths = walk(root, { ignore: ignored ? (rel) => ignored(rel) : undefined });
-  const files: ProjectFilesImpl = createProjectFiles(root, paths);
   const rulesMeta = allRuleMeta(rules);
+  // Worker threads only run the registry's rules (a custom rule list cannot cross threads).
+  const jobs = options.rules ? 1 : chooseJobs(options.jobs, paths.length);
+  const collected =
+    jobs > 1
+      ? await (await import('./parallel.js')).collectInWorkers({ root, paths, config, settings }, jobs)
+      : await collectFindings({ root, paths, config, settings, rules });
+  return finish(root, config, ignored, rulesMeta, collected, started);
+}
+
+/** Below this many files a worker's start-up (~50 ms) costs more than it saves. */
+export const PARALLEL_MIN_FILES = 4000;
+
+/**
+ * How many threads audit the apps: `jobs` when given (1 = this thread only),
+ * else one per core (at most 4) for trees of PARALLEL_MIN_FILES files or more.
+ */
+export function chooseJobs(jobs: number | undefined, fileCount: number): number {
+  if (jobs !== undefined) return Math.max(1, Math.floor(jobs));
+  return fileCount >= PARALLEL_MIN_FILES ? Math.min(availableParallelism(), 4) : 1;
+}
+
+/** What the apps' rules found, before severities, suppressions and sorting (plain data: it crosses threads). */
+export interface Collected {
+  apps: AppSummary[];
+  findings: Finding[];
+  problems: FileProblem[];
+  directives: Directive[];
+  internalErrors: number;
+  /** Every file read. */
+  read: string[];
+}
+
+/** An app as reported: everything but its findings. */
+export type AppSummary = Omit<AppResult, 'findings'>;
+
+export interface CollectRequest {
+  root: string;
+  paths: string[];
+  config: BgDoctorConfig;
+  settings: RunSettings;
+  rules?: readonly Rule[];
+  /**
+   * Run the rules only on the apps of share `index` of `count` (shareOf: a
+   * worker's part of a monorepo). Every share detects all the apps, so each
+   * app is the same AppProject whichever thread audits it.
+   */
+  share?: { index: number; count: number };
+}
+
+/** Detect the apps under `root` (from the walk's `paths`) and run every enabled rule on them, each crash isolated. */
+export async function collectFindings(req: CollectRequest): Promise<Collected> {
+  const { root, config, settings } = req;
+  const rules = req.rules ?? RULES;
+  const files: ProjectFilesImpl = createProjectFiles(root, req.paths);
+  const lead = !req.share || req.share.index === 0;
 
   let apps: AppProject[] = [];
   const findings: Finding[] = [];
@@ -82,12 +139,16 @@ export async function runValidation(options: RunOptions): Promise<RunResult> {
   try {
     apps = detectApps(files, settings);
   } catch (e) {
-    internalErrors++;
-    findings.push(internalFinding('project detection', e, root, '.'));
+    // Every share detects: one reports the crash.
+    if (lead) {
+      internalErrors++;
+      findings.push(internalFinding('project detection', e, root, '.'));
+    }
   }
 
   const enabled = rules.filter((r) => config.rules[r.meta.id] !== 'off');
   for (const app of apps) {
+    if (req.share && shareOf(app.name, req.share.count) !== req.share.index) continue;
     for (const rule of enabled) {
       const reports: Report[] = [];
       const ctx = { project: app, settings, report: (r: Report) => void reports.push(r) };
@@ -118,9 +179,67 @@ export async function runValidation(options: RunOptions): Promise<RunResult> {
     }
   }
 
+  // Inline suppressions, in every file that was read (applied once all shares are in).
+  const directives: Directive[] = [];
+  const read: string[] = [];
+  for (const [file, text] of files.texts()) {
+    if (text === undefined) continue;
+    read.push(file);
+    if (text.includes('bg-doctor-disable-next-line')) directives.push(...findDirectives(file, text));
+  }
+
+  return {
+    apps: apps.map((a) => summarise(a, root)),
+    findings,
+    problems: [...files.problems],
+    directives,
+    internalErrors,
+    read,
+  };
+}
+
+/**
+ * Which share audits an app: a hash of its name, so apps of one kind that
+ * recur in a pattern (a Tauri app, a Capacitor app, a native one, …) still
+ * spread evenly, and an app stays with its share as others come and go.
+ */
+export function shareOf(name: string, count: number): number {
+  let h = 0x811c9dc5; // FNV-1a
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % count;
+}
+
+function summarise(a: AppProject, root: string): AppSummary {
+  return {
+    name: a.name,
+    root: a.root,
+    kinds: [...a.kinds],
+    targetSdk: a.android
+      ? {
+          value: a.android.sdk.targetSdk.value,
+          source: a.android.sdk.targetSdk.loc ? `${toPosix(relative(root, a.android.sdk.targetSdk.loc.file))}:${a.android.sdk.targetSdk.loc.line}` : undefined,
+          assumed: a.android.sdk.targetSdk.assumed,
+          unresolved: a.android.sdk.targetSdk.unresolved,
+        }
+      : undefined,
+  };
+}
+
+/** Parse problems, configured severities, ignored paths, suppressions, deduplication and order. */
+function finish(
+  root: string,
+  config: BgDoctorConfig,
+  ignored: ((rel: string) => boolean) | undefined,
+  rulesMeta: Map<string, RuleMeta>,
+  collected: Collected,
+  started: number,
+): RunResult {
+  const { apps, findings } = collected;
+  const internalErrors = collected.internalErrors;
+
   // Malformed files, once each, attributed to the deepest app containing them.
   if (config.rules[PARSE_ERROR.id] !== 'off') {
-    for (const p of files.problems) {
+    for (const p of collected.problems) {
       findings.push({
         ruleId: PARSE_ERROR.id,
         severity: 'error',
@@ -143,10 +262,7 @@ export async function runValidation(options: RunOptions): Promise<RunResult> {
   let kept = ignored ? findings.filter((f) => !ignored(toPosix(relative(root, f.file)))) : findings;
 
   // Inline suppressions, in every file that was read.
-  const directives: Directive[] = [];
-  for (const [file, text] of files.texts()) {
-    if (text && text.includes('bg-doctor-disable-next-line')) directives.push(...findDirectives(file, text));
-  }
+  const directives = collected.directives;
   if (directives.length) {
     const knownIds = new Set(rulesMeta.keys());
     const byKey = new Map<string, Directive[]>();
@@ -214,20 +330,7 @@ export async function runValidation(options: RunOptions): Promise<RunResult> {
       a.ruleId.localeCompare(b.ruleId),
   );
 
-  const appResults: AppResult[] = apps.map((a) => ({
-    name: a.name,
-    root: a.root,
-    kinds: [...a.kinds],
-    findings: kept.filter((f) => f.app === a.name),
-    targetSdk: a.android
-      ? {
-          value: a.android.sdk.targetSdk.value,
-          source: a.android.sdk.targetSdk.loc ? `${toPosix(relative(root, a.android.sdk.targetSdk.loc.file))}:${a.android.sdk.targetSdk.loc.line}` : undefined,
-          assumed: a.android.sdk.targetSdk.assumed,
-          unresolved: a.android.sdk.targetSdk.unresolved,
-        }
-      : undefined,
-  }));
+  const appResults: AppResult[] = apps.map((a) => ({ ...a, findings: kept.filter((f) => f.app === a.name) }));
   const orphans = kept.filter((f) => !apps.some((a) => a.name === f.app));
   if (orphans.length) appResults.unshift({ name: '.', root, kinds: [], findings: orphans });
 
@@ -242,7 +345,7 @@ export async function runValidation(options: RunOptions): Promise<RunResult> {
     get fixableCount() {
       return kept.filter((f) => f.fix).length;
     },
-    filesRead: files.readCount,
+    filesRead: collected.read.length,
     durationMs: performance.now() - started,
     rulesMeta,
   };
@@ -279,7 +382,7 @@ function capSeverity(s: Severity, max: Severity): Severity {
   return SEVERITY_ORDER[s] < SEVERITY_ORDER[max] ? max : s;
 }
 
-function owningApp(apps: AppProject[], file: string): AppProject | undefined {
+function owningApp(apps: readonly AppSummary[], file: string): AppSummary | undefined {
   return apps
     .filter((a) => file === a.root || file.startsWith(a.root.endsWith(sep) ? a.root : a.root + sep))
     .sort((a, b) => b.root.length - a.root.length)[0];

@@ -125,8 +125,14 @@ function currentBuild(): string {
       }
     }
   };
-  // What a drift check runs: the reader, the engine, the targets and their templates, the editors.
-  for (const part of ['generator', 'templates', 'declaration', 'editors', 'escape', 'lib', join('validators', 'drift')]) walk(join(dist, part));
+  // What a drift check runs: bundled (dist/bin, the executables users run), the
+  // whole bundle; else the compiled reader, engine, targets and editors.
+  if (fileURLToPath(import.meta.url).startsWith(join(dist, 'bin') + sep)) {
+    walk(join(dist, 'bin'));
+    const define = join(dist, 'declaration', 'define.d.ts'); // what the reader maps the package to
+    const st = real.statSync(define, { bigint: true, throwIfNoEntry: false });
+    if (st) lines.push(`${relative(packageRoot, define)}:${st.size}:${st.mtimeNs}`);
+  } else for (const part of ['generator', 'templates', 'declaration', 'editors', 'escape', 'lib', join('validators', 'drift')]) walk(join(dist, part));
   walk(join(packageRoot, 'templates'));
   let pkg = '';
   try {

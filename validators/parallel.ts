@@ -1,0 +1,84 @@
+/**
+ * A big tree (a monorepo of many apps) audited on several threads. The walk
+ * happens once, here; each worker gets its list of paths, detects the apps
+ * itself (detection is deterministic, so every worker sees the same apps in
+ * the same order) and runs the rules on its share of them (run.ts shareOf).
+ * What comes back is plain data — findings with their fixes computed, parse
+ * problems, suppression directives, the files read — merged here and then
+ * finished exactly like a single-thread run (runValidation's `finish`), so
+ * the report is the same whatever the number of threads (tested).
+ */
+import { Worker } from 'node:worker_threads';
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sourcePath } from '../lib/paths.js';
+import type { Collected, CollectRequest } from './run.js';
+
+export type WorkerRequest = Omit<CollectRequest, 'rules'> & { share: { index: number; count: number } };
+
+/**
+ * The worker's module: the bundled one beside the bundled executables when
+ * this code runs from dist/bin, else the compiled module beside this one.
+ */
+function workerScript(): string {
+  const here = fileURLToPath(import.meta.url);
+  return here.includes(`${sep}dist${sep}bin${sep}`) ? sourcePath('dist', 'bin', 'bg-doctor-worker.js') : fileURLToPath(new URL('./worker.js', import.meta.url));
+}
+
+function runWorker(script: string, request: WorkerRequest): Promise<Collected> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(script, { workerData: request });
+    let settled = false;
+    worker.once('message', (m: { ok: true; collected: Collected } | { ok: false; error: string }) => {
+      settled = true;
+      if (m.ok) resolvePromise(m.collected);
+      else reject(new Error(`a bg-doctor worker failed: ${m.error}`));
+    });
+    worker.once('error', (e) => {
+      if (!settled) reject(e);
+      settled = true;
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`a bg-doctor worker exited (code ${code}) without a result`));
+      settled = true;
+    });
+  });
+}
+
+export async function collectInWorkers(req: Omit<CollectRequest, 'rules' | 'share'>, jobs: number): Promise<Collected> {
+  const script = workerScript();
+  const shares = await Promise.all(Array.from({ length: jobs }, (_, index) => runWorker(script, { ...req, share: { index, count: jobs } })));
+  return merge(shares);
+}
+
+/** One Collected from the shares: apps from the first (all saw the same), findings in app order, files once. */
+export function merge(shares: Collected[]): Collected {
+  const first = shares[0]!;
+  const order = new Map(first.apps.map((a, i) => [a.name, i]));
+  const findings = shares.flatMap((s) => s.findings);
+  // Rule findings in app order, as one thread would have produced them (the sort in finish is stable).
+  findings.sort((a, b) => (order.get(a.app ?? '.') ?? -1) - (order.get(b.app ?? '.') ?? -1));
+  const problems = new Map<string, Collected['problems'][number]>();
+  const directives = new Map<string, Collected['directives']>();
+  const read = new Set<string>();
+  for (const s of shares) {
+    for (const p of s.problems) if (!problems.has(p.file)) problems.set(p.file, p);
+    // A file read by several workers has the same directives in each: keep one copy.
+    const byFile = new Map<string, Collected['directives']>();
+    for (const d of s.directives) {
+      let l = byFile.get(d.file);
+      if (!l) byFile.set(d.file, (l = []));
+      l.push(d);
+    }
+    for (const [f, l] of byFile) if (!directives.has(f)) directives.set(f, l);
+    for (const f of s.read) read.add(f);
+  }
+  return {
+    apps: first.apps,
+    findings,
+    problems: [...problems.values()],
+    directives: [...directives.values()].flat(),
+    internalErrors: shares.reduce((n, s) => n + s.internalErrors, 0),
+    read: [...read],
+  };
+}
