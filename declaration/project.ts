@@ -1,11 +1,12 @@
 /**
  * The ts-morph project the reader works in, set up to be fast: only the ES5
- * default library (enough for Array, ReadonlyArray, Record, Promise and the
- * built-ins we name in errors), no library checks, no semantic diagnostics,
+ * default library, trimmed (enough for Array, ReadonlyArray, Record, Promise
+ * and the built-ins we name in errors), no library checks, no semantic diagnostics,
  * and `create-bg-service` mapped to this package's own define module so the
  * declaration reads the same whether or not the package is installed.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SourceFile } from 'ts-morph';
 import { sourcePath } from '../lib/paths.js';
 import { Project, ts } from './ts-morph.js';
@@ -21,6 +22,17 @@ const definePath = ((): string => {
 })();
 
 export const PACKAGE_NAME = 'create-bg-service';
+
+/**
+ * The trimmed default library `npm run build` writes (scripts/declaration-lib.mjs:
+ * every global type of lib.es5.d.ts by name, members only where a declaration's
+ * types resolve through them) — ~200 ms less per first read than the whole one.
+ * Without a build (never in a package), ts-morph's own.
+ */
+const libFolder = ((): string | undefined => {
+  const dir = sourcePath('dist', 'declaration', 'lib');
+  return existsSync(join(dir, 'lib.es5.d.ts')) ? dir : undefined;
+})();
 
 export function createProject(): Project {
   return new Project({
@@ -40,6 +52,7 @@ export function createProject(): Project {
     },
     skipAddingFilesFromTsConfig: true,
     skipFileDependencyResolution: true,
+    ...(libFolder ? { libFolderPath: libFolder } : {}),
   });
 }
 

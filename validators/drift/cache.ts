@@ -119,7 +119,7 @@ function currentBuild(): string {
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if ((!p.startsWith(dist) || e.name.endsWith('.js') || e.name === 'define.d.ts') && !e.name.includes('.test.')) {
+      else if ((!p.startsWith(dist) || e.name.endsWith('.js') || e.name === 'define.d.ts' || e.name === 'lib.es5.d.ts') && !e.name.includes('.test.')) {
         const st = real.statSync(p, { bigint: true, throwIfNoEntry: false });
         if (st) lines.push(`${relative(packageRoot, p)}:${st.size}:${st.mtimeNs}`);
       }
@@ -129,9 +129,11 @@ function currentBuild(): string {
   // whole bundle; else the compiled reader, engine, targets and editors.
   if (fileURLToPath(import.meta.url).startsWith(join(dist, 'bin') + sep)) {
     walk(join(dist, 'bin'));
-    const define = join(dist, 'declaration', 'define.d.ts'); // what the reader maps the package to
-    const st = real.statSync(define, { bigint: true, throwIfNoEntry: false });
-    if (st) lines.push(`${relative(packageRoot, define)}:${st.size}:${st.mtimeNs}`);
+    // What the reader maps the package to, and its trimmed default library.
+    for (const f of [join(dist, 'declaration', 'define.d.ts'), join(dist, 'declaration', 'lib', 'lib.es5.d.ts')]) {
+      const st = real.statSync(f, { bigint: true, throwIfNoEntry: false });
+      if (st) lines.push(`${relative(packageRoot, f)}:${st.size}:${st.mtimeNs}`);
+    }
   } else for (const part of ['generator', 'templates', 'declaration', 'editors', 'escape', 'lib', join('validators', 'drift')]) walk(join(dist, part));
   walk(join(packageRoot, 'templates'));
   let pkg = '';
