@@ -6,6 +6,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { coloursFor, type Colours } from '../lib/colour.js';
 import { findDeclarations, readDeclarations } from '../declaration/reader.js';
+import { snapshotText } from '../generator/snapshot.js';
 import { formatDiagnostics } from '../declaration/diagnostics.js';
 import type { DeclarationDiagnostic } from '../declaration/model.js';
 import { applyChanges, planGeneration, type GenerationResult } from '../generator/engine.js';
@@ -72,6 +73,7 @@ export async function generateOnce(cmd: GenerateCommand): Promise<number> {
       targets,
       force: cmd.force,
       pruneMissingServices: explicit === undefined,
+      snapshot: snapshotText(root, { declarations: files, inputs: read.inputs, models: read.models }),
     });
   } catch (e) {
     if (e instanceof StateError || e instanceof EscapeError) throw new UserFacingError(e.message);
@@ -94,12 +96,14 @@ export async function generateOnce(cmd: GenerateCommand): Promise<number> {
 
   const rel = (p: string) => relative(cmd.cwd, resolve(root, p)) || '.';
   if (cmd.mode === 'check') {
-    if (plan.changes.length === 0) {
+    // The declarations' snapshot is a cache for bg-doctor, not an output: never a reason to fail.
+    const outdated = plan.changes.filter((ch) => ch.role !== 'snapshot');
+    if (outdated.length === 0) {
       if (!cmd.quiet) out.write(`${c.green('up to date')}: ${read.models.length} service(s), nothing would change\n`);
       return Exit.ok;
     }
-    for (const ch of plan.changes) err.write(`would ${ch.kind} ${rel(ch.path)} (${ch.why})\n`);
-    err.write(`\n${plan.changes.length} file(s) out of date: run \`bg-service generate\` and commit the result.\n`);
+    for (const ch of outdated) err.write(`would ${ch.kind} ${rel(ch.path)} (${ch.why})\n`);
+    err.write(`\n${outdated.length} file(s) out of date: run \`bg-service generate\` and commit the result.\n`);
     return Exit.problems;
   }
   if (cmd.mode === 'dry-run') {

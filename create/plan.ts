@@ -11,6 +11,7 @@ import { packageVersion } from '../cli/common.js';
 import { findDeclarations, readDeclarations } from '../declaration/reader.js';
 import type { DeclarationDiagnostic, ServiceModel } from '../declaration/model.js';
 import { planGeneration, type GenerationResult } from '../generator/engine.js';
+import { snapshotText } from '../generator/snapshot.js';
 import { readState, STATE_FILE, type GeneratorState } from '../generator/state.js';
 import { targets } from '../generator/targets.js';
 import { buildContext, toPosix } from '../generator/context.js';
@@ -58,7 +59,8 @@ export function modulePackageJson(name: string): string {
 }
 
 export type ReadOutcome =
-  | { ok: true; models: ServiceModel[] }
+  /** `snapshot`: the declarations as read, for `.bg-service/models.json` (generator/snapshot.ts). */
+  | { ok: true; models: ServiceModel[]; snapshot: string | undefined }
   /** `ours`: the problems are in the text create-bg-service wrote, which is a bug of ours. */
   | { ok: false; ours: boolean; diagnostics: DeclarationDiagnostic[] };
 
@@ -71,12 +73,16 @@ export async function readProject(target: Target, declarationPath: string, text:
   const found = existsSync(target.dir) ? await findDeclarations(target.dir) : [];
   const files = found.includes(ours) ? found : [...found, ours].sort();
   const read = await readDeclarations(files, text === undefined ? {} : { sources: new Map([[ours, text]]) });
-  if (read.ok) return read;
+  if (read.ok) {
+    // Ours as it will be written; every other input as it is on disk.
+    const snapshot = snapshotText(target.dir, { declarations: files, inputs: read.inputs, models: read.models }, (p) => (p === ours && text !== undefined ? text : readFileSync(p)));
+    return { ok: true, models: read.models, snapshot };
+  }
   return { ok: false, ours: read.diagnostics.some((d) => d.loc.file === ours), diagnostics: read.diagnostics };
 }
 
-export function planFor(target: Target, models: ServiceModel[], force: boolean): GenerationResult {
-  return planGeneration({ host: target.host, models, targets, force, pruneMissingServices: true });
+export function planFor(target: Target, models: ServiceModel[], force: boolean, snapshot?: string): GenerationResult {
+  return planGeneration({ host: target.host, models, targets, force, pruneMissingServices: true, snapshot });
 }
 
 /** Every file the generation owns after `result` (its glue and its state file), from the state it would leave. */

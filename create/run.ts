@@ -89,7 +89,7 @@ async function create(inv: Invocation, cwd: string, c: Colours): Promise<number>
     }
     throw new UserFacingError('a declaration of the project has problems (above): fix them, then run again. Nothing was written.', Exit.problems);
   }
-  let plan = planFor(target, read.models, false);
+  let plan = planFor(target, read.models, false, read.snapshot);
   // The conflicts as first found: a forced plan has none, but the summary says what it overwrote.
   const conflicts = plan.conflicts;
   if (plan.errors.length) {
@@ -98,7 +98,7 @@ async function create(inv: Invocation, cwd: string, c: Colours): Promise<number>
   }
   if (plan.conflicts.length) {
     // What --force would write: the other side of each conflict, for the diff.
-    const forced = planFor(target, read.models, true);
+    const forced = planFor(target, read.models, true, read.snapshot);
     if (forced.conflicts.length) {
       for (const k of forced.conflicts) process.stderr.write(`${c.red('conflict')}  ${show(join(target.dir, k.path))}  ${k.reason}\n`);
       throw new UserFacingError('two services would write the same files (above): rename one. Nothing was written.', Exit.problems);

@@ -1,6 +1,6 @@
 /**
  * The reader's TypeScript project uses the trimmed default library that
- * `npm run build` writes (scripts/declaration-lib.mjs) — and with it still
+ * `npm run build` writes (scripts/reader-build.mjs) — and with it still
  * knows every global type of lib.es5.d.ts as a built-in, with the same
  * explanation as before the trimming.
  */

@@ -24,7 +24,7 @@ const definePath = ((): string => {
 export const PACKAGE_NAME = 'create-bg-service';
 
 /**
- * The trimmed default library `npm run build` writes (scripts/declaration-lib.mjs:
+ * The trimmed default library `npm run build` writes (scripts/reader-build.mjs:
  * every global type of lib.es5.d.ts by name, members only where a declaration's
  * types resolve through them) — ~200 ms less per first read than the whole one.
  * Without a build (never in a package), ts-morph's own.

@@ -24,6 +24,8 @@ import { TypeResolver } from './types.js';
 export interface FilesResult {
   models: ServiceModel[];
   diagnostics: DeclarationDiagnostic[];
+  /** Every file the read parsed: the declarations and what they import (absolute paths, sorted). */
+  inputs: string[];
 }
 
 /**
@@ -55,7 +57,15 @@ export function readFiles(files: readonly string[], sources?: ReadonlyMap<string
   }
   checkAcrossFiles(services, report);
   const diagnostics = sortDiagnostics(dedupe(report.diagnostics));
-  return { models: diagnostics.length ? [] : services.map((s) => s.model), diagnostics };
+  const program = project.getProgram().compilerObject;
+  const inputs = program
+    .getSourceFiles()
+    .filter((f) => !program.isSourceFileDefaultLibrary(f))
+    .map((f) => project.getSourceFile(f.fileName))
+    .filter((f): f is SourceFile => f !== undefined && !isPackageFile(f))
+    .map((f) => resolve(f.getFilePath()))
+    .sort();
+  return { models: diagnostics.length ? [] : services.map((s) => s.model), diagnostics, inputs };
 }
 
 /**

@@ -13,7 +13,10 @@ export { findDeclarations, SKIPPED_DIRECTORIES } from './find.js';
 export type { DeclarationDiagnostic, ServiceModel } from './model.js';
 
 export type ReadResult = { ok: true; model: ServiceModel } | { ok: false; diagnostics: DeclarationDiagnostic[] };
-export type ReadManyResult = { ok: true; models: ServiceModel[] } | { ok: false; diagnostics: DeclarationDiagnostic[] };
+export type ReadManyResult =
+  /** `inputs`: every file the read parsed (declarations and their imports), absolute. */
+  | { ok: true; models: ServiceModel[]; inputs: string[] }
+  | { ok: false; diagnostics: DeclarationDiagnostic[] };
 
 /**
  * Read declarations (statically: never imported or run) into validated
@@ -27,8 +30,8 @@ export async function readDeclarations(
   options: { sources?: ReadonlyMap<string, string> } = {},
 ): Promise<ReadManyResult> {
   const { readFiles } = await import('./read-files.js');
-  const { models, diagnostics } = readFiles(files, options.sources);
-  return diagnostics.length ? { ok: false, diagnostics } : { ok: true, models };
+  const { models, diagnostics, inputs } = readFiles(files, options.sources);
+  return diagnostics.length ? { ok: false, diagnostics } : { ok: true, models, inputs };
 }
 
 /** Read one declaration file. */

@@ -16,6 +16,7 @@ import { buildContext, type GenerationContext } from './context.js';
 import { contributionKind, type Contribution } from './contributions.js';
 import type { HostProject } from './host.js';
 import { contentHash, readHeader, withHeader } from './ownership.js';
+import { SNAPSHOT_FILE } from './snapshot.js';
 import {
   readState,
   serializeState,
@@ -38,7 +39,9 @@ export type FileRole =
   /** A file the user owns, where the engine adds or removes contributions. */
   | 'user-owned'
   /** The engine's own state file. */
-  | 'state';
+  | 'state'
+  /** The declarations as read (snapshot.ts): a cache for bg-doctor, never an output `--check` requires. */
+  | 'snapshot';
 
 /** One contribution the change adds to or removes from a user-owned file. */
 export interface ContributionChange {
@@ -92,6 +95,11 @@ export interface GenerateOptions {
    * of the project was read.
    */
   pruneMissingServices?: boolean;
+  /**
+   * The text of `.bg-service/models.json` (snapshot.ts snapshotText) to keep
+   * beside the state; absent: the file is left as it is.
+   */
+  snapshot?: string;
 }
 
 function readText(root: string, path: string): string | undefined {
@@ -300,6 +308,9 @@ export function planGeneration(opts: GenerationOptionsInternal): GenerationResul
   const stateText = serializeState(newState);
   const stateBefore = load(toPosix(STATE_FILE));
   if (stateBefore !== stateText) put(toPosix(STATE_FILE), stateText, 'generator state', 'state');
+  if (opts.snapshot !== undefined && load(toPosix(SNAPSHOT_FILE)) !== opts.snapshot) {
+    put(toPosix(SNAPSHOT_FILE), opts.snapshot, 'declarations as read (lets bg-doctor skip the compiler)', 'snapshot');
+  }
 
   for (const [path, after] of working) {
     const before = original.get(path);

@@ -25,7 +25,7 @@ if (run(process.execPath, [tsc, '-p', 'tsconfig.json']) !== 0) {
 }
 // The reader's trimmed default library, then the executables as users get
 // them (dist/bin, bundled from tsc's output): the rest of `npm run build`.
-for (const step of ['declaration-lib.mjs', 'bundle.mjs']) {
+for (const step of ['reader-build.mjs', 'bundle.mjs']) {
   if (run(process.execPath, [join(root, 'scripts', step)]) !== 0) {
     console.error(`npm test: scripts/${step} failed (see above).`);
     process.exit(1);

@@ -46,13 +46,14 @@ interface Heavy {
   STATE_FILE: string;
   changedSpan: typeof import('../../editors/edit.js').changedSpan;
   applyEdits: typeof import('../../editors/edit.js').applyEdits;
+  loadSnapshot: typeof import('../../generator/snapshot.js').loadSnapshot;
 }
 
 let heavy: Promise<Heavy> | undefined;
 
 function loadHeavy(): Promise<Heavy> {
   return (heavy ??= (async () => {
-    const [reader, engine, host, targets, contributions, state, edit] = await Promise.all([
+    const [reader, engine, host, targets, contributions, state, edit, snapshot] = await Promise.all([
       import('../../declaration/reader.js'),
       import('../../generator/engine.js'),
       import('../../generator/host.js'),
@@ -60,6 +61,7 @@ function loadHeavy(): Promise<Heavy> {
       import('../../generator/contributions.js'),
       import('../../generator/state.js'),
       import('../../editors/edit.js'),
+      import('../../generator/snapshot.js'),
     ]);
     return {
       readDeclarations: reader.readDeclarations,
@@ -73,6 +75,7 @@ function loadHeavy(): Promise<Heavy> {
       STATE_FILE: state.STATE_FILE,
       changedSpan: edit.changedSpan,
       applyEdits: edit.applyEdits,
+      loadSnapshot: snapshot.loadSnapshot,
     };
   })());
 }
@@ -134,12 +137,17 @@ async function analyseRoot(h: Heavy, project: AppProject, root: string): Promise
   const rel = (p: string) => toPosix(relative(root, p)) || '.';
 
   const files = await h.findDeclarations(root);
-  const read = await h.readDeclarations(files);
-  if (!read.ok) {
-    for (const d of read.diagnostics) push(INVALID_RULE, invalidReport(d));
-    return out;
+  // The declarations as generate last read them, while none of them changed
+  // (generator/snapshot.ts): no TypeScript compiler needed. Else read them.
+  let models = h.loadSnapshot(root, files);
+  if (!models) {
+    const read = await h.readDeclarations(files);
+    if (!read.ok) {
+      for (const d of read.diagnostics) push(INVALID_RULE, invalidReport(d));
+      return out;
+    }
+    models = read.models;
   }
-  const models = read.models;
 
   let plan: GenerationResult;
   try {

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// The default library the declaration reader gives TypeScript
-// (dist/declaration/lib/lib.es5.d.ts, run by `npm run build`): TypeScript's
+// What the declaration reader needs beside its compiled modules, written by
+// `npm run build` after tsc:
+//
+// 1. dist/declaration/reader-id.json — an id of the reader's build: a hash of
+//    its compiled modules, the define module's types, the default library
+//    below and the TypeScript version. A model recorded by one build
+//    (generator/snapshot.ts) is reused only by a build with the same id.
+//
+// 2. dist/declaration/lib/lib.es5.d.ts — the default library the reader gives TypeScript: TypeScript's
 // own lib.es5.d.ts — from the TypeScript that ts-morph ships, so the two
 // never disagree — with the members of most interfaces dropped.
 //
@@ -14,8 +21,9 @@
 // ArrayLike, Promise, PromiseLike, TemplateStringsArray, IArguments,
 // ThisType) and every type alias (Record, Partial, …); every other interface
 // keeps its name and type parameters, so it is still a known built-in.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,7 +36,7 @@ const KEEP_WHOLE = new Set(['Array', 'ReadonlyArray', 'ArrayLike', 'PromiseLike'
 
 const lib = common.getLibFiles().find((f) => f.fileName === 'lib.es5.d.ts');
 if (!lib) {
-  console.error('declaration-lib: @ts-morph/common has no lib.es5.d.ts');
+  console.error('reader-build: @ts-morph/common has no lib.es5.d.ts');
   process.exit(1);
 }
 const sf = ts.createSourceFile(lib.fileName, lib.text, ts.ScriptTarget.ES2022, true);
@@ -43,7 +51,7 @@ for (const st of sf.statements) {
   }
   // Global functions (parseInt, …) are never a declaration's type: dropped.
 }
-const header = `/*! Derived from TypeScript ${ts.version}'s lib.es5.d.ts by scripts/declaration-lib.mjs (interface members dropped).
+const header = `/*! Derived from TypeScript ${ts.version}'s lib.es5.d.ts by scripts/reader-build.mjs (interface members dropped).
 Copyright (c) Microsoft Corporation. Licensed under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0). */
 /// <reference no-default-lib="true"/>
 `;
@@ -51,4 +59,12 @@ const dir = join(root, 'dist', 'declaration', 'lib');
 mkdirSync(dir, { recursive: true });
 const text = header + out.join('\n') + '\n';
 writeFileSync(join(dir, 'lib.es5.d.ts'), text);
-console.error(`declaration-lib: dist/declaration/lib/lib.es5.d.ts (${(text.length / 1024).toFixed(0)} KiB of ${(lib.text.length / 1024).toFixed(0)} KiB)`);
+
+const compiled = join(root, 'dist', 'declaration');
+const hash = createHash('sha256').update(`typescript ${ts.version}\n`).update(text);
+for (const name of readdirSync(compiled).sort()) {
+  if ((name.endsWith('.js') && !name.includes('.test.')) || name === 'define.d.ts') hash.update(`\0${name}\0`).update(readFileSync(join(compiled, name)));
+}
+const id = hash.digest('hex').slice(0, 32);
+writeFileSync(join(compiled, 'reader-id.json'), JSON.stringify({ id }) + '\n');
+console.error(`reader-build: dist/declaration/lib/lib.es5.d.ts (${(text.length / 1024).toFixed(0)} KiB of ${(lib.text.length / 1024).toFixed(0)} KiB), reader id ${id}`);
