@@ -130,6 +130,11 @@ function transfer(t: NonNullable<ServiceOptions['transfer']>): TransferModel {
     group: t.group ?? 'default',
     // Four parallel transfers per host: what browsers' per-host limits suggest, without hammering one server.
     maxConcurrentPerHost: t.maxConcurrentPerHost ?? 4,
+    // Opt-ins: each adds a permission (Android 9 and below) or a usage string (iOS Photos).
+    sharedStorage: {
+      androidLegacyStorage: t.sharedStorage?.androidLegacyStorage ?? false,
+      ...(t.sharedStorage?.iosPhotosUsage !== undefined ? { iosPhotosUsage: t.sharedStorage.iosPhotosUsage } : {}),
+    },
     notifications: { ...(t.notifications ?? {}) },
   };
 }

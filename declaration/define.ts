@@ -142,6 +142,22 @@ export interface TransferNotification {
   body?: string;
 }
 
+/** moveToSharedStorage's opt-ins (each adds a permission or a usage string to the app). */
+export interface TransferSharedStorage {
+  /**
+   * Android 9 and below: move files into the public folders, with WRITE_EXTERNAL_STORAGE
+   * (`android:maxSdkVersion="28"`, asked for at run time). Without it moveToSharedStorage returns
+   * null there; Android 10+ uses MediaStore, which needs no permission.
+   */
+  androidLegacyStorage?: boolean;
+  /**
+   * iOS: images and video go to the Photos library (PHPhotoLibrary, add-only access); the text is
+   * NSPhotoLibraryAddUsageDescription, shown to the user. Without it they go to folders in the
+   * app's Documents.
+   */
+  iosPhotosUsage?: string;
+}
+
 /** Defaults for a `transfer` service (seed 002). */
 export interface TransferOptions {
   retries?: number;
@@ -151,6 +167,8 @@ export interface TransferOptions {
   group?: string;
   /** Parallel transfers at most, per host. */
   maxConcurrentPerHost?: number;
+  /** What moveToSharedStorage may use beyond what needs no permission. */
+  sharedStorage?: TransferSharedStorage;
   notifications?: {
     running?: TransferNotification;
     complete?: TransferNotification;

@@ -178,6 +178,7 @@ export interface TransferModel {
   allowPause: boolean;
   group: string;
   maxConcurrentPerHost: number;
+  sharedStorage: { androidLegacyStorage: boolean; iosPhotosUsage?: string };
   notifications: {
     running?: TransferNotification;
     complete?: TransferNotification;

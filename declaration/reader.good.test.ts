@@ -147,7 +147,7 @@ test('defaults for a minimal periodic service', async () => {
 
 test('defaults for a transfer service, and the Android package from the identifier', async () => {
   const t = await read(join(dir, 'transfer.bg.ts'));
-  assert.deepEqual({ ...t.transfer, notifications: undefined }, { retries: 5, requiresUnmetered: true, requiresCharging: false, allowPause: true, group: 'media', maxConcurrentPerHost: 2, notifications: undefined });
+  assert.deepEqual({ ...t.transfer, notifications: undefined }, { retries: 5, requiresUnmetered: true, requiresCharging: false, allowPause: true, group: 'media', maxConcurrentPerHost: 2, sharedStorage: { androidLegacyStorage: false }, notifications: undefined });
   assert.equal(t.android.notification?.stopActionLabel, 'Cancel');
   const p = await read(join(dir, 'periodic-full.bg.ts'));
   assert.equal(p.android.package, 'org.example.weather');

@@ -25,6 +25,7 @@ import type {
   TimeoutPolicy,
   TransferNotification,
   TransferOptions,
+  TransferSharedStorage,
 } from './define.js';
 
 export type Spec =
@@ -185,6 +186,7 @@ const transfer = object<TransferOptions>({
   allowPause: opt(bool),
   group: opt(str),
   maxConcurrentPerHost: opt({ type: 'number', integer: true, min: 1, max: 32 }),
+  sharedStorage: opt(object<TransferSharedStorage>({ androidLegacyStorage: opt(bool), iosPhotosUsage: opt(str) })),
   notifications: opt(
     object<NonNullable<TransferOptions['notifications']>>({
       running: opt(transferNotification),

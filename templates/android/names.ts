@@ -5,6 +5,7 @@
  * plan, the manifest entries and the templates agree.
  */
 import { createHash } from 'node:crypto';
+import type { ServiceKind } from '../../declaration/define.js';
 import type { GenerationContext } from '../../generator/context.js';
 import { kotlinPackage } from './kotlin-types.js';
 
@@ -92,8 +93,31 @@ export const KOTLIN_RESERVED_TYPE_NAMES: readonly string[] = [
   'JSONObject', 'JSONArray', 'JSONException', 'Context', 'Job', 'Log', 'CopyOnWriteArrayList', 'CoroutineScope', 'Dispatchers', 'SupervisorJob',
 ];
 
-/** The classes the target generates for a service, which a declared type must not be named like either. */
-export function generatedClassNames(n: AndroidNames): string[] {
+/** The classes of a transfer service's Kotlin (templates/android/transfer), by role. */
+export function transferClassNames(pascal: string) {
+  return {
+    status: `${pascal}TaskStatus`,
+    task: `${pascal}TransferTask`,
+    store: `${pascal}TransferStore`,
+    outcome: `${pascal}TransferOutcome`,
+    http: `${pascal}TransferHttp`,
+    transfers: `${pascal}Transfers`,
+    job: `${pascal}TransferJobService`,
+    service: `${pascal}TransferService`,
+    notifications: `${pascal}TransferNotifications`,
+    receiver: `${pascal}TransferActionReceiver`,
+    files: `${pascal}TransferFiles`,
+    provider: `${pascal}TransferFileProvider`,
+  };
+}
+
+/**
+ * The classes the target generates for a service, which a declared type must not be named like
+ * either: a transfer service's own set (templates/android/transfer), or a continuous or periodic
+ * service's.
+ */
+export function generatedClassNames(n: AndroidNames, kind: ServiceKind = 'continuous'): string[] {
+  if (kind === 'transfer') return Object.values(transferClassNames(n.user));
   return [n.user, n.base, n.context, n.event, n.events, n.status, n.runState, n.stopReason, n.startResult, n.json, n.runtime, n.permissions,
     n.controller, n.service, n.notifications, n.state, n.bootReceiver, n.restartJob, n.jobService, `${n.user}CommandCallback`];
 }

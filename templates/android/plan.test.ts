@@ -163,7 +163,7 @@ describe('files', () => {
   });
 
   test('transfer services get the transfer Kotlin and manifest entries instead (transfer-plan.ts, tested in transfer.test.ts)', () => {
-    const transfer = { retries: 3, requiresUnmetered: false, requiresCharging: false, allowPause: false, group: 'default', maxConcurrentPerHost: 4, notifications: {} };
+    const transfer = { retries: 3, requiresUnmetered: false, requiresCharging: false, allowPause: false, group: 'default', maxConcurrentPerHost: 4, sharedStorage: { androidLegacyStorage: false }, notifications: {} };
     const { host, model } = project('standalone', { ...continuous('mover', []), kind: 'transfer', transfer });
     const plan = generate(host, [model]);
     const kotlin = plan.changes.filter((c) => c.path.endsWith('.kt')).map((c) => c.path.slice(c.path.lastIndexOf('/') + 1));
@@ -172,15 +172,31 @@ describe('files', () => {
   });
 });
 
+const TRANSFER = { retries: 3, requiresUnmetered: false, requiresCharging: false, allowPause: false, group: 'default', maxConcurrentPerHost: 4, sharedStorage: { androidLegacyStorage: true }, notifications: {} };
+
 test('generatedClassNames lists every top-level class the target declares (the names a declared type must not take)', () => {
-  for (const m of [continuous('all-parts', ['dataSync', 'shortService'], { restartOnBoot: true, onTimeout: 'reschedule' }), periodic('job-parts')]) {
+  const transfer: ServiceModel = { ...continuous('mover', []), kind: 'transfer', transfer: TRANSFER };
+  for (const m of [continuous('all-parts', ['dataSync', 'shortService'], { restartOnBoot: true, onTimeout: 'reschedule' }), periodic('job-parts'), transfer]) {
     const built = buildContext(m, { kind: 'standalone', root: '/virtual', files: {} });
     assert.ok(built.ok);
     const declared = androidTarget
       .plan(built.ctx)
       .files.filter((f) => f.path.endsWith('.kt'))
       .flatMap((f) => [...f.content.matchAll(/^(?:internal |abstract |sealed |data |enum |fun )*(?:class|object|interface) (\w+)/gm)].map((x) => x[1]!));
-    const listed = new Set(generatedClassNames(androidNames(built.ctx)));
-    assert.deepEqual(declared.filter((name) => !listed.has(name)), []);
+    assert.ok(declared.length > 0, m.names.kebab);
+    const listed = new Set(generatedClassNames(androidNames(built.ctx), m.kind));
+    assert.deepEqual(declared.filter((name) => !listed.has(name)), [], m.names.kebab);
   }
+});
+
+test('BG305: a transfer service\'s declared type may not take the name of one of its generated Kotlin classes', () => {
+  const clash = { kind: 'struct' as const, name: 'MoverTransferFiles', fields: [], loc: { file: '/virtual/mover.bg.ts', line: 3, column: 18 } };
+  const model: ServiceModel = { ...continuous('mover', []), kind: 'transfer', transfer: TRANSFER, types: [clash] };
+  const { host } = project('standalone', model);
+  const plan = planGeneration({ host, models: [model], targets: [androidTarget] });
+  assert.deepEqual(
+    plan.errors.map((e) => [e.code, e.message, e.loc?.line]),
+    [['BG305', "type name 'MoverTransferFiles' clashes with a name the generated android code uses itself", 3]],
+  );
+  assert.equal(plan.changes.length, 0, 'nothing is written');
 });

@@ -108,7 +108,7 @@ export function androidKotlinFileStems(ctx: GenerationContext): string[] {
 export const androidTarget: Target = {
   id: 'android',
   applies: (ctx) => hostsToGenerate(ctx).length > 0,
-  reservedTypeNames: (ctx) => [...KOTLIN_RESERVED_TYPE_NAMES, ...generatedClassNames(androidNames(ctx))],
+  reservedTypeNames: (ctx) => [...KOTLIN_RESERVED_TYPE_NAMES, ...generatedClassNames(androidNames(ctx), ctx.model.kind)],
   plan(ctx): TargetOutput {
     if (ctx.model.kind === 'transfer') return androidTransferPlan(ctx);
     const n = androidNames(ctx);

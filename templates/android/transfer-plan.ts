@@ -13,28 +13,14 @@ import { androidSourceDir, hostsToGenerate } from '../../generator/layout.js';
 import { renderTemplate } from '../../generator/render.js';
 import { joinPath, type TargetOutput } from '../../generator/target.js';
 import type { ComponentSpec } from '../../editors/android-manifest.js';
-import { NOTIFICATION_STATES, TRANSFER_EVENTS, TRANSFER_RULES, TRANSFER_STATUSES, transferDefaults } from '../ts/transfer-api.js';
+import { LONG_TRANSFER_OPS, NOTIFICATION_STATES, TRANSFER_EVENTS, TRANSFER_RULES, TRANSFER_STATUSES, transferDefaults } from '../ts/transfer-api.js';
 import { placeManifestEntries } from './manifest-placement.js';
 import { kotlinHelpers } from './kotlin-types.js';
 import { BIND_JOB_SERVICE, type ManifestEntries } from './manifest.js';
-import { androidNames, stableId } from './names.js';
+import { androidNames, stableId, transferClassNames } from './names.js';
 import { permissionPlan, type ManifestPermission } from './permissions.js';
 
-/** The classes of a transfer service's Kotlin, by role. */
-export function transferClassNames(pascal: string) {
-  return {
-    status: `${pascal}TaskStatus`,
-    task: `${pascal}TransferTask`,
-    store: `${pascal}TransferStore`,
-    outcome: `${pascal}TransferOutcome`,
-    http: `${pascal}TransferHttp`,
-    transfers: `${pascal}Transfers`,
-    job: `${pascal}TransferJobService`,
-    service: `${pascal}TransferService`,
-    notifications: `${pascal}TransferNotifications`,
-    receiver: `${pascal}TransferActionReceiver`,
-  };
-}
+export { transferClassNames } from './names.js';
 
 /** Template → file stem (the main class it holds). */
 function kotlinFiles(t: ReturnType<typeof transferClassNames>): Array<[string, string]> {
@@ -45,6 +31,7 @@ function kotlinFiles(t: ReturnType<typeof transferClassNames>): Array<[string, s
     ['JobService', t.job],
     ['Service', t.service],
     ['Notifications', t.notifications],
+    ['Files', t.files],
   ];
 }
 
@@ -61,6 +48,10 @@ export function transferPermissions(ctx: GenerationContext): ManifestPermission[
   add(P('POST_NOTIFICATIONS'), 'the transfer notifications (Android 13+)');
   add(P('FOREGROUND_SERVICE'), 'the dataSync foreground service that runs transfers below Android 14');
   add(P('FOREGROUND_SERVICE_DATA_SYNC'), 'the dataSync foreground service type (Android 14+ checks it)');
+  if (transferDefaults(ctx.model).sharedStorage.androidLegacyStorage && !out.has(P('WRITE_EXTERNAL_STORAGE'))) {
+    // Android 10+ writes to MediaStore without it; only the legacy public folders need it.
+    out.set(P('WRITE_EXTERNAL_STORAGE'), { name: P('WRITE_EXTERNAL_STORAGE'), maxSdkVersion: 28, why: 'moveToSharedStorage on Android 9 and below (transfer.sharedStorage.androidLegacyStorage)' });
+  }
   return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
@@ -75,7 +66,21 @@ export function transferComponents(ctx: GenerationContext): ComponentSpec[] {
       attrs: { 'android:exported': 'false', 'android:foregroundServiceType': 'dataSync', 'android:stopWithTask': 'false' },
     },
     { tag: 'receiver', name: n.qualified(t.receiver), attrs: { 'android:exported': 'false' } },
+    {
+      tag: 'provider',
+      name: n.qualified(t.provider),
+      attrs: { 'android:authorities': `\${applicationId}${fileProviderSuffix(ctx)}`, 'android:exported': 'false', 'android:grantUriPermissions': 'true' },
+    },
   ];
+}
+
+/**
+ * What follows the app's id in the authority of the service's file provider (openFile): the
+ * service's own, so it cannot collide with an app's provider (androidx FileProvider's are usually
+ * `<appId>.fileprovider`) nor with another service's.
+ */
+export function fileProviderSuffix(ctx: GenerationContext): string {
+  return `.${transferClassNames(ctx.model.names.pascal).files}`;
 }
 
 function templateData(ctx: GenerationContext) {
@@ -98,6 +103,9 @@ function templateData(ctx: GenerationContext) {
     // The running notification is always shown (a user-initiated job and a foreground service need one).
     notificationTexts: NOTIFICATION_STATES.map((s) => [s, declared[s] ?? (s === 'running' ? { title: '{filename}', body: '{progress}' } : undefined)] as const),
     iconName: `${m.names.snake}_notification`,
+    longOps: LONG_TRANSFER_OPS,
+    legacyStorage: transfer.sharedStorage.androidLegacyStorage,
+    providerSuffix: fileProviderSuffix(ctx),
     prefsFile: `${id}.transfers`,
     partialDir: 'bg-transfers',
     logTag: m.names.pascal,

@@ -36,9 +36,18 @@ test('transfer manifest: the permissions of user-initiated jobs, network constra
   const P = (s: string) => `android.permission.${s}`;
   assert.deepEqual(
     transferPermissions(built.ctx).map((p) => p.name),
-    ['ACCESS_NETWORK_STATE', 'FOREGROUND_SERVICE', 'FOREGROUND_SERVICE_DATA_SYNC', 'INTERNET', 'POST_NOTIFICATIONS', 'RUN_USER_INITIATED_JOBS'].map(P),
+    ['ACCESS_NETWORK_STATE', 'FOREGROUND_SERVICE', 'FOREGROUND_SERVICE_DATA_SYNC', 'INTERNET', 'POST_NOTIFICATIONS', 'RUN_USER_INITIATED_JOBS', 'WRITE_EXTERNAL_STORAGE'].map(P),
   );
-  assert.ok(transferPermissions(built.ctx).every((p) => p.maxSdkVersion === undefined), 'nothing capped: a capped permission counts as missing above its cap');
+  // A capped permission counts as missing above its cap: only the legacy storage one (the row opts in) is capped, at Android 9.
+  assert.deepEqual(
+    transferPermissions(built.ctx).filter((p) => p.maxSdkVersion !== undefined).map((p) => [p.name, p.maxSdkVersion]),
+    [[P('WRITE_EXTERNAL_STORAGE'), 28]],
+  );
+  const basic = await readDeclarations([sourcePath('e2e', 'matrix', 'transfer-basic.bg.ts')]);
+  assert.ok(basic.ok);
+  const plain = buildContext(basic.models[0]!, { kind: 'standalone', root: '/virtual', files: {} });
+  assert.ok(plain.ok);
+  assert.ok(!transferPermissions(plain.ctx).some((p) => p.name === P('WRITE_EXTERNAL_STORAGE')), 'no storage permission without the opt-in (MediaStore needs none)');
   const components = transferComponents(built.ctx);
   assert.deepEqual(
     components.map((c) => [c.tag, c.name.slice(c.name.lastIndexOf('.') + 1), c.attrs]),
@@ -46,6 +55,11 @@ test('transfer manifest: the permissions of user-initiated jobs, network constra
       ['service', 'TransferNotificationsTransferJobService', { 'android:exported': 'false', 'android:permission': 'android.permission.BIND_JOB_SERVICE' }],
       ['service', 'TransferNotificationsTransferService', { 'android:exported': 'false', 'android:foregroundServiceType': 'dataSync', 'android:stopWithTask': 'false' }],
       ['receiver', 'TransferNotificationsTransferActionReceiver', { 'android:exported': 'false' }],
+      [
+        'provider',
+        'TransferNotificationsTransferFileProvider',
+        { 'android:authorities': '${applicationId}.TransferNotificationsTransferFiles', 'android:exported': 'false', 'android:grantUriPermissions': 'true' },
+      ],
     ],
   );
   const files = androidTransferPlan(built.ctx).files.filter((f) => f.path.includes('/tauri/'));
@@ -77,6 +91,17 @@ test('bg-doctor: a generated transfer app is clean; without RUN_USER_INITIATED_J
 
   const manifest = join(host.root, host.files.androidManifest!);
   const original = readFileSync(manifest, 'utf8');
+  // openFile's provider sits beside the app's own androidx FileProvider: another class, another authority.
+  const providers = [...original.matchAll(/<provider\s[^>]*?android:name="([^"]+)"[^>]*?android:authorities="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+  assert.deepEqual(providers, [
+    ['androidx.core.content.FileProvider', '${applicationId}.fileprovider'],
+    ['com.example.matrix.transfernotifications.TransferNotificationsTransferFileProvider', '${applicationId}.TransferNotificationsTransferFiles'],
+  ]);
+  const kotlin = plan.changes.filter((c) => c.path.endsWith('.kt')).map((c) => readFileSync(join(host.root, c.path), 'utf8')).join('\n');
+  assert.match(kotlin, /fun authority\(context: Context\): String = context\.packageName \+ "\.TransferNotificationsTransferFiles"/, 'the Kotlin asks for the authority the manifest declares');
+  // The notification tap reaches the app: the launch intent carries the task and the notification type; the plugins read it.
+  assert.match(kotlin, /launch\.putExtra\(TransferNotificationsTransfers\.EXTRA_TASK_ID, task\.taskId\)\.putExtra\(TransferNotificationsTransfers\.EXTRA_NOTIFICATION_TYPE, type\)/);
+  assert.match(kotlin, /override fun onNewIntent\(intent: Intent\) \{\s*TransferNotificationsBridge\.onIntent\(activity, intent\)/);
   writeFileSync(manifest, original.replace(/\s*<uses-permission android:name="android\.permission\.RUN_USER_INITIATED_JOBS"\s*\/>/, ''));
   const withoutPermission = await doctor();
   t.diagnostic(withoutPermission.join('\n'));

@@ -15,7 +15,7 @@ import { typecheckTs } from '../../toolchains/index.js';
 import { tsTypesTarget } from '../ts/plan.js';
 import { buildEsm } from './testing/node-build.js';
 import { generateStandalone } from './testing/generate.js';
-import { transferSuite, type Client } from './testing/transfer-scenarios.js';
+import { SHARED_FOLDERS, transferSuite, type Client } from './testing/transfer-scenarios.js';
 import { desktopNodeTransferTarget } from './transfer-target.js';
 
 const DECLARATION = sourcePath('templates', 'desktop', 'fixtures', 'transfer', 'files-node.bg.ts');
@@ -56,6 +56,8 @@ transferSuite('node', async () => {
           directories: { applicationDocuments: o.filesDir, temporary: o.filesDir, applicationSupport: o.filesDir, applicationLibrary: o.filesDir },
           backoffBaseMs: o.backoffBaseMs,
           ...(o.maxConcurrentPerHost ? { maxConcurrentPerHost: o.maxConcurrentPerHost } : {}),
+          ...(o.sharedDir ? { sharedDirectories: Object.fromEntries(SHARED_FOLDERS.map((d) => [d, join(o.sharedDir!, d)])) } : {}),
+          ...(o.openCommand ? { openCommand: o.openCommand } : {}),
         }),
       ],
     },
@@ -76,7 +78,13 @@ test('node transfers: the TS API — download/upload, batches, listeners, stream
   type Api = import('./testing/transfer-api-types.js').ClientApi;
   const mod = (await import(pathToFileURL(join(out, 'node', 'transfer', 'index.js')).href)) as { createTransfers(o: object): { api: Api; engine: { enqueue(task: object): boolean }; close(): Promise<void> } };
   const files = join(out, 'files');
-  const opts = { dataDir: join(out, 'data'), directories: { applicationDocuments: files }, backoffBaseMs: 50 };
+  const shared = join(out, 'shared');
+  const opts = {
+    dataDir: join(out, 'data'),
+    directories: { applicationDocuments: files },
+    backoffBaseMs: 50,
+    sharedDirectories: Object.fromEntries(SHARED_FOLDERS.map((d) => [d, join(shared, d)])),
+  };
   try {
     server.serve('/a.bin', { body: pattern(300_000, 1), etag: '"a"', acceptRanges: true, rate: 600_000 });
     server.serve('/b.bin', { body: pattern(1_000, 2), etag: '"b"', acceptRanges: true });
@@ -136,6 +144,29 @@ test('node transfers: the TS API — download/upload, batches, listeners, stream
     assert.equal((await api.database.allRecords()).length >= 5, true);
     assert.equal(await api.database.deleteRecordWithId(result.task.taskId), true);
     assert.equal(await api.database.recordForId(result.task.taskId), null);
+    // Server requests, shared storage and the notification API through the TS client.
+    server.serve('/api.json', { body: Buffer.from('{"ok":true}'), etag: null, acceptRanges: false });
+    const answer = await api.request({ url: `${server.url}/api.json`, headers: { accept: 'application/json' } });
+    assert.deepEqual([answer.statusCode, answer.reasonPhrase, JSON.parse(answer.body)], [200, 'OK', { ok: true }]);
+    assert.equal((await api.request({ url: `${server.url}/nope.json`, retries: 0 })).statusCode, 404);
+    await assert.rejects(api.request({ url: 'file:///etc/passwd' }), (e: { code?: string }) => e.code === 'INVALID_INPUT');
+    const moved = await api.moveToSharedStorage(result.task, 'downloads', { directory: 'from-api' });
+    assert.equal(moved, join(shared, 'downloads', 'from-api', 'a.bin'));
+    assert.equal(sha256(readFileSync(moved!)), sha256(pattern(300_000, 1)));
+    assert.equal(await api.moveToSharedStorage(result.task.taskId, 'downloads'), null, 'already moved');
+    await assert.rejects(api.moveToSharedStorage(result.task, 'desktop' as never), (e: { code?: string }) => e.code === 'INVALID_INPUT');
+    await assert.rejects(api.moveToSharedStorage(result.task, 'images', { directory: '../x' }), (e: { code?: string }) => e.code === 'INVALID_INPUT');
+    assert.equal(await api.openFile(join(files, 'missing.bin')), false);
+    await api.configureNotification({ running: { title: 'Getting {filename}', body: '{progress}' }, tapOpensFile: true });
+    await api.configureNotificationForGroup('files', null);
+    await assert.rejects(api.configureNotificationForTask('t1', { complete: { title: 'Done {file}' } }), (e: { code?: string; message?: string }) => e.code === 'INVALID_INPUT' && /\{file\}/.test(e.message!));
+    await assert.rejects(api.configureNotification({ finished: { title: 'x' } }), (e: { code?: string }) => e.code === 'INVALID_INPUT');
+    await assert.rejects(api.configureNotificationForGroup('', {}), (e: { code?: string }) => e.code === 'INVALID_INPUT');
+    const taps: unknown[] = [];
+    const stopTaps = await api.onNotificationTap((tap) => taps.push(tap));
+    stopTaps();
+    assert.deepEqual(taps, [], 'no notification taps on desktop');
+
     await assert.rejects(api.download({ url: 'ftp://x/y' }), (e: { code?: string }) => e.code === 'INVALID_INPUT');
     await assert.rejects(api.download({ url: `${server.url}/a.bin`, directory: '../escape' }), (e: { code?: string }) => e.code === 'INVALID_INPUT');
     await t.close();

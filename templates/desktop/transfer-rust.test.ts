@@ -81,7 +81,16 @@ transferSuite('rust', async () => {
     spec: {
       name: 'rust',
       command: binary,
-      args: (o) => [JSON.stringify({ dataDir: o.dataDir, filesDir: o.filesDir, backoffBaseMs: o.backoffBaseMs, ...(o.maxConcurrentPerHost ? { maxConcurrentPerHost: o.maxConcurrentPerHost } : {}) })],
+      args: (o) => [
+        JSON.stringify({
+          dataDir: o.dataDir,
+          filesDir: o.filesDir,
+          backoffBaseMs: o.backoffBaseMs,
+          ...(o.maxConcurrentPerHost ? { maxConcurrentPerHost: o.maxConcurrentPerHost } : {}),
+          ...(o.sharedDir ? { sharedDir: o.sharedDir } : {}),
+          ...(o.openCommand ? { openCommand: o.openCommand } : {}),
+        }),
+      ],
     },
   };
 });

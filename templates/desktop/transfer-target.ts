@@ -16,7 +16,7 @@ import { renderTemplate } from '../../generator/render.js';
 import { joinPath, type OutputFile, type Target } from '../../generator/target.js';
 import { rustString, tsString } from '../../escape/index.js';
 import { docText } from '../ts/types.js';
-import { TRANSFER_EVENTS, TRANSFER_RULES, TRANSFER_STATUSES, transferDefaults } from '../ts/transfer-api.js';
+import { SHARED_STORAGE, TRANSFER_EVENTS, TRANSFER_RULES, TRANSFER_STATUSES, transferDefaults } from '../ts/transfer-api.js';
 
 /** The Rust engine's modules, in `templates/desktop/transfer/rust/<name>.ejs`. */
 export const RUST_TRANSFER_FILES = ['mod.rs', 'task.rs', 'store.rs', 'http.rs', 'engine.rs'] as const;
@@ -52,6 +52,7 @@ export function transferView(ctx: GenerationContext, engineDir = joinPath(nodeRu
     rules: TRANSFER_RULES,
     statuses: TRANSFER_STATUSES,
     events: TRANSFER_EVENTS,
+    sharedStorage: SHARED_STORAGE,
     typesModule: importPath(engineDir, joinPath(ctx.moduleDir, 'ts', 'types.ts')),
     clientModule: importPath(engineDir, joinPath(ctx.moduleDir, 'ts', 'transfer.ts')),
     h: { tsString, rustString, docText, pascal },

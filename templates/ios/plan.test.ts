@@ -51,7 +51,7 @@ test('plans the Swift sources, the privacy manifest and the entries to merge, pe
 
 test('transfer services get the background-URLSession Swift instead of BGTaskScheduler code (transfer-plan.ts, tested in transfer.test.ts)', async () => {
   const model = (await fixtureModels()).get('ios-periodic-refresh')!;
-  const transfer = { retries: 3, requiresUnmetered: false, requiresCharging: false, allowPause: false, group: 'default', maxConcurrentPerHost: 4, notifications: {} };
+  const transfer = { retries: 3, requiresUnmetered: false, requiresCharging: false, allowPause: false, group: 'default', maxConcurrentPerHost: 4, sharedStorage: { androidLegacyStorage: false }, notifications: {} };
   const ctx = contextFor({ ...model, kind: 'transfer', schedule: undefined, transfer }, '/tmp/unused');
   assert.equal(iosTarget.applies(ctx), true);
   const files = iosTarget.plan(ctx).files.map((f) => f.path.slice(f.path.lastIndexOf('/') + 1));

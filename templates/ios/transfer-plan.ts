@@ -14,7 +14,7 @@ import { renderTemplate } from '../../generator/render.js';
 import { joinPath, type TargetOutput } from '../../generator/target.js';
 import { plistString } from '../../escape/index.js';
 import { NOTIFICATION_STATES, TRANSFER_EVENTS, TRANSFER_RULES, TRANSFER_STATUSES, transferDefaults } from '../ts/transfer-api.js';
-import { accessedApi } from './contributions.js';
+import { accessedApi, stringValue } from './contributions.js';
 import { accessedApis } from './privacy.js';
 import { swiftHelpers } from './swift.js';
 
@@ -42,6 +42,8 @@ export function iosTransferPlan(ctx: GenerationContext): TargetOutput {
     sessionId: ctx.ids.iosUrlSession,
     storeDir: `${ctx.ids.identifier}.transfers`,
     notificationTexts: NOTIFICATION_STATES.map((s) => [s, transfer.notifications[s]] as const),
+    // moveToSharedStorage puts images and video into Photos only when the declaration gives the usage text.
+    photos: transfer.sharedStorage.iosPhotosUsage !== undefined,
   };
   const swift = SWIFT_FILES.map((f) => ({ ...f, content: renderTemplate(f.template, data) }));
   const apis = accessedApis(swift.map((f) => ({ path: f.suffix, content: f.content })));
@@ -53,5 +55,11 @@ export function iosTransferPlan(ctx: GenerationContext): TargetOutput {
   }
   const privacy = ctx.host.kind !== 'standalone' ? ctx.host.files.iosPrivacyManifest : undefined;
   if (privacy) for (const api of apis) out.contributions.push(accessedApi(privacy, api.category, api.reasons));
+  const photos = transfer.sharedStorage.iosPhotosUsage;
+  if (photos !== undefined) {
+    const info = ctx.host.kind !== 'standalone' ? ctx.host.files.iosInfoPlist : undefined;
+    if (info) out.contributions.push(stringValue(info, 'NSPhotoLibraryAddUsageDescription', photos));
+    else out.notes.push(`iOS: add NSPhotoLibraryAddUsageDescription = ${JSON.stringify(photos)} to the app's Info.plist (moveToSharedStorage adds images and video to Photos)`);
+  }
   return out;
 }

@@ -38,7 +38,7 @@ async function generatedApp() {
 }
 
 test('the background session: the service identifier as a constant, uploads from files only, the relaunch handler kept and called', async () => {
-  const { ctx, transfers, plugin } = await generatedApp();
+  const { ctx, host, transfers, plugin } = await generatedApp();
   const code = readFileSync(transfers, 'utf8');
   assert.equal(ctx.ids.iosUrlSession, 'com.example.matrix.transfernotifications.transfers');
   assert.ok(code.includes(`public static let sessionIdentifier = "${ctx.ids.iosUrlSession}"`));
@@ -51,7 +51,33 @@ test('the background session: the service identifier as a constant, uploads from
   assert.match(code, /shared\.completionHandler = completionHandler/);
   assert.match(code, /func urlSessionDidFinishEvents\(forBackgroundURLSession session: URLSession\) \{\s*let handler = completionHandler\s*completionHandler = nil\s*DispatchQueue\.main\.async \{ handler\?\(\) \}/);
   assert.match(readFileSync(plugin, 'utf8'), /TransferNotificationsTransfers\.registerAtLaunch\(\)/);
+  // Server requests on a foreground session, never the background one.
+  assert.match(code, /private let requests = URLSession\(configuration: \.default\)/);
+  assert.match(code, /requests\.dataTask\(with: request\)/);
+  // Relaunch: tasks the session lost are started again (resume data for downloads) on the first call.
+  assert.match(code, /self\.restoreOnce\(\)/);
+  assert.match(code, /for task in self\.store\.activeTasks\(\) where !known\.contains\(task\.taskId\)/);
+  assert.match(code, /self\.start\(task, resumeData: task\.isUpload \? nil : self\.store\.resumeData\(task\.taskId\), after: 0\)/);
+  // The row opts in to Photos: add-only access, and the usage text in the app's Info.plist, escaped.
+  assert.match(code, /PHPhotoLibrary\.requestAuthorization\(for: \.addOnly\)/);
+  const info = readFileSync(join(host.root, host.files.iosInfoPlist!), 'utf8');
+  assert.ok(info.includes('<key>NSPhotoLibraryAddUsageDescription</key>\n\t<string>Saves "your" photos $x \\ &#x202e;</string>'), 'the usage text, its bidi override escaped');
+  // Taps: the module's notification delegate, in front of the app's (kept and called for the others).
+  assert.match(code, /Delegate\.shared\.next = center\.delegate\s*center\.delegate = Delegate\.shared/);
   assert.equal((await parseSwift([transfers, plugin])).ok, true);
+});
+
+test('without the Photos opt-in no Photos code is generated (bg-doctor and App Review ask for a usage string when it is)', async () => {
+  const read = await readDeclarations([sourcePath('e2e', 'matrix', 'transfer-basic.bg.ts')]);
+  assert.ok(read.ok);
+  const root = mkdtempSync(join(tmpdir(), 'bg-transfer-ios-basic-'));
+  const { host, declaration } = createProject('tauri', join(root, 'app'), read.models[0]!.sourceFile);
+  const plan = planGeneration({ host, models: [relocateModel(read.models[0]!, declaration)], targets, pruneMissingServices: true });
+  assert.deepEqual([...plan.errors, ...plan.conflicts], []);
+  const swift = plan.changes.filter((c) => c.path.endsWith('Transfers.swift')).map((c) => c.after ?? '').join('\n');
+  assert.ok(swift.includes('moveToSharedStorage'), 'the Swift is there');
+  assert.doesNotMatch(swift, /import Photos|PHPhotoLibrary/);
+  assert.ok(!plan.changes.some((c) => (c.after ?? '').includes('NSPhotoLibraryAddUsageDescription')));
 });
 
 test('bg-doctor: the generated transfer app has no iOS finding; each broken piece is reported by ios-bg-urlsession', async (t) => {

@@ -108,6 +108,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   { code: 'UNSUPPORTED', doc: 'Not available on this platform (e.g. the OS-service controls on Android, iOS or the web).' },
   { code: 'OS_SERVICE_FAILED', doc: 'Installing, starting, stopping or querying the OS service (systemd, launchd, Task Scheduler) failed.' },
   { code: 'IPC_FAILED', doc: 'The app could not reach the OS service over its local socket or pipe.' },
+  { code: 'NETWORK_FAILED', doc: 'A server request (transfer request()) got no response, after its retries.' },
   { code: 'INTERNAL', doc: 'Anything else; the message says what.' },
 ];
 

@@ -43,6 +43,8 @@ export const TRANSFER_RULES = {
   responseBodyMaxChars: 65_536,
   /** Total parallel transfers of one engine (the declaration sets the per-host limit). */
   maxConcurrent: 10,
+  /** Notification taps kept until the app takes them. */
+  notificationTapsMax: 20,
 } as const;
 
 /** The delay before retry number `retry` (1-based) with the given base. */
@@ -52,7 +54,7 @@ export function backoffMs(retry: number, baseMs: number = TRANSFER_RULES.backoff
 }
 
 /** The events the native side sends. */
-export const TRANSFER_EVENTS = { status: 'transfer:status', progress: 'transfer:progress' } as const;
+export const TRANSFER_EVENTS = { status: 'transfer:status', progress: 'transfer:progress', notificationTap: 'transfer:notificationTap' } as const;
 
 /** The native method (mobile plugins) and Rust command (Tauri) that carries every operation. */
 export const TRANSFER_METHOD = { wire: 'transfer', rust: 'transfer' } as const;
@@ -80,7 +82,19 @@ export const TRANSFER_OPS: readonly TransferOp[] = [
   { op: 'deleteRecords', args: '{ taskIds: string[] | null }', returns: 'number', doc: 'Delete records (all of them for null); the number deleted.' },
   { op: 'takeUndelivered', args: '{}', returns: 'TaskUpdate[]', doc: 'The updates no listener received (the app was suspended or not listening), oldest first; they are forgotten then.' },
   { op: 'platform', args: '{}', returns: 'Platform', doc: 'The platform the engine runs on.' },
+  { op: 'request', args: '{ request: ServerRequest }', returns: 'ServerResponse', doc: 'An immediate HTTP request (not enqueued, no updates), retried with backoff on a connection error, 5xx, 408 or 429; any status is returned.' },
+  { op: 'moveToSharedStorage', args: '{ taskId: string | null; task: Task | null; destination: SharedStorage; directory: string; mimeType: string | null }', returns: 'string | null', doc: "Move a task's file to shared storage; its new path (a content:// URI on Android 10+), or null." },
+  { op: 'openFile', args: '{ taskId: string | null; task: Task | null; filePath: string | null; mimeType: string | null }', returns: 'boolean', doc: "Open a task's file (or a path) with the platform's viewer; whether one was started." },
+  { op: 'configureNotification', args: '{ scope: NotificationScope; key: string | null; config: NotificationConfig | null }', returns: 'boolean', doc: 'Set (null: clear) the notification texts of every task, a group or a task (task > group > default > the declaration), persisted.' },
+  { op: 'takeNotificationTaps', args: '{}', returns: 'NotificationTap[]', doc: 'The notification taps not yet taken (the app may have been launched by one), oldest first; forgotten then.' },
 ];
+
+/** The operations that may take long (network): host bridges run them off their serial queue. */
+export const LONG_TRANSFER_OPS: readonly string[] = ['request', 'openFile', 'moveToSharedStorage'];
+
+/** Where `moveToSharedStorage` can move a file (seed 002's SharedStorage). */
+export const SHARED_STORAGE = ['downloads', 'images', 'video', 'audio', 'files', 'external'] as const;
+export type SharedStorage = (typeof SHARED_STORAGE)[number];
 
 /** The declaration's transfer defaults, as the TS client fills them into a task. */
 export function transferDefaults(model: ServiceModel): TransferModel {

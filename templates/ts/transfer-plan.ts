@@ -9,11 +9,21 @@
  */
 import type { ServiceModel } from '../../declaration/model.js';
 import { renderTemplate } from '../../generator/render.js';
-import { TRANSFER_EVENTS, TRANSFER_RULES, TRANSFER_STATUSES, transferDefaults } from './transfer-api.js';
+import { NOTIFICATION_PLACEHOLDERS, NOTIFICATION_STATES, SHARED_STORAGE, TRANSFER_EVENTS, TRANSFER_RULES, TRANSFER_STATUSES, transferDefaults } from './transfer-api.js';
 import { tsHelpers } from './types.js';
 
 function view(model: ServiceModel) {
-  return { model, transfer: transferDefaults(model), rules: TRANSFER_RULES, statuses: TRANSFER_STATUSES, events: TRANSFER_EVENTS, h: tsHelpers };
+  return {
+    model,
+    transfer: transferDefaults(model),
+    rules: TRANSFER_RULES,
+    statuses: TRANSFER_STATUSES,
+    events: TRANSFER_EVENTS,
+    sharedStorage: SHARED_STORAGE,
+    notificationStates: NOTIFICATION_STATES,
+    placeholders: Object.keys(NOTIFICATION_PLACEHOLDERS),
+    h: tsHelpers,
+  };
 }
 
 /** The transfer part of `types.ts` ('' for other kinds). */

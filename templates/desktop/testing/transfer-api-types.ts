@@ -38,6 +38,13 @@ export interface ClientApi {
   onStatus(handler: (u: ClientStatusUpdate) => void): Promise<() => void>;
   updates(filter?: { group?: string }): AsyncIterableIterator<ClientUpdate> & { close(): void };
   resumeFromBackground(): Promise<number>;
+  request(o: Record<string, unknown>): Promise<{ statusCode: number; reasonPhrase: string; body: string; bodyBase64: string; headers: Record<string, string> }>;
+  moveToSharedStorage(task: ClientTask | string, destination: string, options?: { directory?: string; mimeType?: string }): Promise<string | null>;
+  openFile(target: ClientTask | string, mimeType?: string): Promise<boolean>;
+  configureNotification(config: Record<string, unknown> | null): Promise<void>;
+  configureNotificationForGroup(group: string, config: Record<string, unknown> | null): Promise<void>;
+  configureNotificationForTask(taskId: string, config: Record<string, unknown> | null): Promise<void>;
+  onNotificationTap(handler: (tap: unknown) => void): Promise<() => void>;
   database: {
     recordForId(id: string): Promise<{ status: string } | null>;
     allRecords(): Promise<unknown[]>;

@@ -25,6 +25,7 @@ const options = JSON.parse(optionsJson!) as Record<string, unknown>;
 const engine = new mod.TransferEngine(options);
 const native = mod.engineNative(engine);
 const write = (v: unknown) => process.stdout.write(`${JSON.stringify(v)}\n`);
+const fail = (id: number, error: unknown) => write({ id, error: { code: (error as { code?: string }).code ?? 'INTERNAL', message: (error as Error).message } });
 
 for await (const line of createInterface({ input: process.stdin })) {
   if (!line.trim()) continue;
@@ -38,9 +39,13 @@ for await (const line of createInterface({ input: process.stdin })) {
       write({ id, value: true });
       process.exit(0);
     } else {
-      write({ id, value: await native.call(op, args ?? {}) });
+      // Not awaited: a server request waiting for its retries does not hold back the others.
+      native.call(op, args ?? {}).then(
+        (value) => write({ id, value }),
+        (error: unknown) => fail(id, error),
+      );
     }
   } catch (error) {
-    write({ id, error: { code: (error as { code?: string }).code ?? 'INTERNAL', message: (error as Error).message } });
+    fail(id, error);
   }
 }

@@ -17,6 +17,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { parseMultipart, pattern, sha256, TransferServer } from './transfer-server.js';
@@ -27,6 +28,21 @@ export interface DriverOptions {
   filesDir: string;
   backoffBaseMs: number;
   maxConcurrentPerHost?: number;
+  /** moveToSharedStorage's folders: `<sharedDir>/<destination>` for each of SHARED_FOLDERS. */
+  sharedDir?: string;
+  /** What openFile runs (the path appended). */
+  openCommand?: { command: string; args: string[] };
+}
+
+/** The destinations that have a folder on desktop (`external` has none). */
+export const SHARED_FOLDERS = ['downloads', 'images', 'video', 'audio', 'files'] as const;
+
+interface Response {
+  statusCode: number;
+  reasonPhrase: string;
+  headers: Record<string, string>;
+  body: string;
+  bodyBase64: string;
 }
 
 /** How to start an engine's driver process. */
@@ -168,7 +184,22 @@ export class Driver {
 export interface Client {
   downloadTask(o: Record<string, unknown>): Record<string, unknown> & { taskId: string };
   uploadTask(o: Record<string, unknown>): Record<string, unknown> & { taskId: string };
+  serverRequest(o: Record<string, unknown>): Record<string, unknown>;
 }
+
+/** A loopback port nothing listens on (a server started and stopped). */
+async function closedPort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+const rejectsWith = (code: string) => (e: { code?: string; message?: string }) => {
+  assert.equal(e.code, code, e.message);
+  return true;
+};
 
 let counter = 0;
 function folder(root: string, name: string): string {
@@ -463,6 +494,129 @@ export function transferSuite(engine: string, setup: () => Promise<{ spec: Drive
     assert.equal(await driver.call('deleteRecords', { taskIds: null }), 1);
     assert.equal(await driver.call('platform'), 'desktop');
     await assert.rejects(driver.call('nope'), /unknown transfer operation/);
+  });
+
+  t('request: an immediate request with query, headers and body; any status is the answer; 5xx retried with backoff; no updates', async () => {
+    const body = pattern(5_000, 101);
+    server.serve('/api/data.bin', { body, etag: '"d"', acceptRanges: false });
+    server.serve('/api/flaky', { body: Buffer.from('fine'), etag: null, acceptRanges: false });
+    const { driver, client } = await fresh({ backoffBaseMs: 150 });
+    const request = (o: Record<string, unknown>) => driver.call<Response>('request', { request: client.serverRequest(o) });
+
+    const ok = await request({ url: `${server.url}/api/data.bin`, urlQueryParameters: { q: 'a%20b' }, headers: { 'x-req': 'yes' } });
+    assert.equal(ok.statusCode, 200);
+    assert.equal(ok.reasonPhrase, 'OK');
+    assert.equal(ok.headers.etag, '"d"');
+    assert.equal(ok.headers['content-length'], '5000');
+    assert.equal(sha256(Buffer.from(ok.bodyBase64, 'base64')), sha256(body), 'the exact bytes, base64');
+    assert.equal(ok.body, body.toString('utf8'));
+    const logged = server.requestsFor('/api/data.bin').at(-1)!;
+    assert.equal(logged.method, 'GET');
+    assert.equal(logged.query, 'q=a%20b');
+    assert.equal(logged.headers['x-req'], 'yes');
+
+    const posted = await request({ url: `${server.url}/api/echo`, post: '{"a":"ü"}', headers: { 'content-type': 'application/json' } });
+    assert.equal(posted.statusCode, 200);
+    assert.equal(JSON.parse(posted.body).received, Buffer.byteLength('{"a":"ü"}'));
+    const echo = server.uploads.find((u) => u.path === '/api/echo')!;
+    assert.equal(echo.method, 'POST');
+    assert.equal(echo.body.toString('utf8'), '{"a":"ü"}');
+
+    server.fault('/api/flaky', { kind: 'status', status: 503, times: 2 });
+    const retried = await request({ url: `${server.url}/api/flaky`, retries: 3 });
+    assert.equal(retried.statusCode, 200);
+    assert.equal(retried.body, 'fine');
+    const at = server.requestsFor('/api/flaky').map((r) => r.at);
+    assert.equal(at.length, 3, 'two 503s, then the answer');
+    assert.ok(at[1]! - at[0]! >= 140 && at[1]! - at[0]! < 1_000, `first backoff ~150 ms: ${at[1]! - at[0]!}`);
+    assert.ok(at[2]! - at[1]! >= 290, `second backoff ~300 ms (doubled): ${at[2]! - at[1]!}`);
+
+    server.fault('/api/flaky', { kind: 'status', status: 500, times: 5 });
+    const exhausted = await request({ url: `${server.url}/api/flaky`, retries: 1 });
+    assert.equal(exhausted.statusCode, 500, 'the last answer when retries run out, not an error');
+    assert.equal(exhausted.reasonPhrase, 'Internal Server Error');
+    assert.equal(exhausted.body, 'fault 500');
+    assert.equal(server.requestsFor('/api/flaky').length, 5);
+    server.faults.delete('/api/flaky');
+
+    const missing = await request({ url: `${server.url}/api/missing`, retries: 3 });
+    assert.equal(missing.statusCode, 404, 'a 404 is an answer, not an error');
+    assert.equal(missing.reasonPhrase, 'Not Found');
+    assert.equal(missing.body, 'not found');
+    assert.equal(server.requestsFor('/api/missing').length, 1, 'a 404 is not retried');
+    assert.deepEqual(driver.updates, [], 'a request sends no status or progress update');
+    assert.deepEqual(await driver.call('records', { group: null }), [], 'nor leaves a record');
+  });
+
+  t('request: bad input is INVALID_INPUT (client and engine); no server after the retries is NETWORK_FAILED', async () => {
+    const { driver, client } = await fresh({ backoffBaseMs: 50 });
+    for (const bad of [{ url: 'ftp://x/y' }, { url: `${server.url}/a`, retries: 11 }, { url: `${server.url}/a`, httpRequestMethod: 'GE T' }]) {
+      assert.throws(() => client.serverRequest(bad), rejectsWith('INVALID_INPUT'), JSON.stringify(bad));
+      await assert.rejects(driver.call('request', { request: bad }), rejectsWith('INVALID_INPUT'), JSON.stringify(bad));
+    }
+    await assert.rejects(driver.call('request', { request: { url: `${server.url}/a`, headers: { a: 1 } } }), rejectsWith('INVALID_INPUT'));
+    const port = await closedPort();
+    const started = Date.now();
+    await assert.rejects(driver.call('request', { request: client.serverRequest({ url: `http://127.0.0.1:${port}/x`, retries: 2 }) }), rejectsWith('NETWORK_FAILED'));
+    assert.ok(Date.now() - started >= 140, 'two backoff delays (50 + 100 ms) before giving up');
+  });
+
+  t('moveToSharedStorage: the file moves to the shared folder (a free name when taken); missing file or external → null; bad input rejected', async () => {
+    server.serve('/share.txt', { body: Buffer.from('shared'), etag: '"s"', acceptRanges: true });
+    const shared = folder(ctx!.tmp, 'shared');
+    const { driver, options, client } = await fresh({ sharedDir: shared });
+    const move = (args: Record<string, unknown>) => driver.call<string | null>('moveToSharedStorage', { task: null, taskId: null, directory: '', mimeType: null, ...args });
+    const first = client.downloadTask({ url: `${server.url}/share.txt`, filename: 'share.txt' });
+    await driver.call('enqueue', { task: first });
+    assert.equal((await driver.finalStatus(first.taskId)).status, 'complete');
+    const moved = await move({ taskId: first.taskId, destination: 'downloads', directory: 'sub/dir' });
+    assert.equal(moved, join(shared, 'downloads', 'sub', 'dir', 'share.txt'));
+    assert.equal(readFileSync(moved!, 'utf8'), 'shared');
+    assert.equal(existsSync(join(options.filesDir, 'share.txt')), false, 'moved, not copied');
+
+    const second = client.downloadTask({ url: `${server.url}/share.txt`, filename: 'share.txt' });
+    await driver.call('enqueue', { task: second });
+    assert.equal((await driver.finalStatus(second.taskId)).status, 'complete');
+    assert.equal(await move({ task: second, destination: 'downloads', directory: 'sub/dir' }), join(shared, 'downloads', 'sub', 'dir', 'share (1).txt'), 'the existing file is kept');
+    assert.equal(readFileSync(moved!, 'utf8'), 'shared');
+
+    assert.equal(await move({ taskId: first.taskId, destination: 'downloads' }), null, 'the file is gone: null');
+    assert.equal(await move({ taskId: 'no-such-task', destination: 'downloads' }), null);
+    writeFileSync(join(options.filesDir, 'photo.jpg'), 'jpg');
+    const photo = client.downloadTask({ url: `${server.url}/photo.jpg`, filename: 'photo.jpg' });
+    assert.equal(await move({ task: photo, destination: 'external' }), null, 'no external storage on desktop');
+    assert.equal(existsSync(join(options.filesDir, 'photo.jpg')), true, 'and the file stays');
+    assert.equal(await move({ task: photo, destination: 'images', mimeType: 'image/jpeg' }), join(shared, 'images', 'photo.jpg'));
+
+    await assert.rejects(move({ task: photo, destination: 'nowhere' }), rejectsWith('INVALID_INPUT'));
+    await assert.rejects(move({ task: photo, destination: 'images', directory: '../up' }), rejectsWith('INVALID_INPUT'));
+    await assert.rejects(move({ destination: 'images' }), rejectsWith('INVALID_INPUT'), 'neither a task nor a taskId');
+  });
+
+  t('openFile: runs the opener with the file and says whether it started; a missing file, a failing or missing opener → false; notifications are ignored on desktop', async () => {
+    const out = join(folder(ctx!.tmp, 'open'), 'opened.txt');
+    const record = "require('node:fs').writeFileSync(process.argv[1], process.argv[2])";
+    const { driver, options, client } = await fresh({ openCommand: { command: process.execPath, args: ['-e', record, out] } });
+    const open = (args: Record<string, unknown>) => driver.call<boolean>('openFile', { task: null, taskId: null, filePath: null, mimeType: null, ...args });
+    writeFileSync(join(options.filesDir, 'doc "1".pdf'), 'pdf');
+    const task = client.downloadTask({ url: `${server.url}/doc.pdf`, filename: 'doc "1".pdf' });
+    assert.equal(await open({ task, mimeType: 'application/pdf' }), true);
+    assert.equal(readFileSync(out, 'utf8'), join(options.filesDir, 'doc "1".pdf'), 'the path, as one argument');
+    writeFileSync(join(options.filesDir, 'other.txt'), 'txt');
+    assert.equal(await open({ filePath: join(options.filesDir, 'other.txt') }), true);
+    assert.equal(readFileSync(out, 'utf8'), join(options.filesDir, 'other.txt'));
+    assert.equal(await open({ filePath: join(options.filesDir, 'missing.txt') }), false);
+    await assert.rejects(open({}), rejectsWith('INVALID_INPUT'));
+
+    const failing = await fresh({ openCommand: { command: process.execPath, args: ['-e', 'process.exit(3)'] } });
+    writeFileSync(join(failing.options.filesDir, 'x.txt'), 'x');
+    assert.equal(await failing.driver.call('openFile', { task: null, taskId: null, filePath: join(failing.options.filesDir, 'x.txt'), mimeType: null }), false);
+    const absent = await fresh({ openCommand: { command: join(ctx!.tmp, 'no-such-opener'), args: [] } });
+    assert.equal(await absent.driver.call('openFile', { task: null, taskId: null, filePath: join(failing.options.filesDir, 'x.txt'), mimeType: null }), false);
+
+    assert.equal(await driver.call('configureNotification', { scope: 'group', key: 'g', config: { running: { title: 'x' } } }), false, 'desktop shows no notifications');
+    await assert.rejects(driver.call('configureNotification', { scope: 'everything', key: null, config: null }), rejectsWith('INVALID_INPUT'));
+    assert.deepEqual(await driver.call('takeNotificationTaps'), []);
   });
 
   test(`${engine} transfers: tear down`, async () => {

@@ -26,6 +26,8 @@ export type Fault = { kind: 'status'; status: number; times: number } | { kind: 
 export interface LoggedRequest {
   method: string;
   path: string;
+  /** The query string, without '?' ('' for none). */
+  query: string;
   headers: IncomingMessage['headers'];
   /** ms since the server started. */
   at: number;
@@ -152,8 +154,9 @@ export class TransferServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const log: LoggedRequest = { method: req.method ?? '', path, headers: req.headers, at: Date.now() - this.started };
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = url.pathname;
+    const log: LoggedRequest = { method: req.method ?? '', path, query: url.search.slice(1), headers: req.headers, at: Date.now() - this.started };
     this.requests.push(log);
     if (this.requests.length > (this.limits.maxRequests ?? 2_000)) {
       res.writeHead(503).end('request budget spent');

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use bg_transfer_driver::transfer::{BaseDirectory, Engine, EngineOptions};
+use bg_transfer_driver::transfer::{BaseDirectory, Engine, EngineOptions, SharedStorage};
 
 fn write(value: Value) {
     println!("{value}");
@@ -37,6 +37,32 @@ async fn main() {
     }
     if let Some(n) = o["maxConcurrentPerHost"].as_u64() {
         options.max_concurrent_per_host = n as usize;
+    }
+    if let Some(dir) = o["sharedDir"].as_str() {
+        for destination in [
+            SharedStorage::Downloads,
+            SharedStorage::Images,
+            SharedStorage::Video,
+            SharedStorage::Audio,
+            SharedStorage::Files,
+        ] {
+            let name = serde_json::to_value(destination).expect("a destination as JSON");
+            let name = name.as_str().expect("a destination name").to_owned();
+            options
+                .shared_directories
+                .insert(destination, PathBuf::from(dir).join(name));
+        }
+    }
+    if let Some(command) = o["openCommand"]["command"].as_str() {
+        let args = o["openCommand"]["args"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        options.open_command = (command.to_owned(), args);
     }
     let engine = Engine::start(options).expect("the engine starts");
 
@@ -72,12 +98,19 @@ async fn main() {
                 write(json!({ "id": id, "value": true }));
                 std::process::exit(0);
             }
-            _ => match engine.handle(op, &request["args"]) {
-                Ok(value) => write(json!({ "id": id, "value": value })),
-                Err(e) => {
-                    write(json!({ "id": id, "error": { "code": e.code, "message": e.message } }))
-                }
-            },
+            _ => {
+                // Each operation on its own task: a server request waiting for its retries does
+                // not hold back the others.
+                let (engine, op) = (engine.clone(), op.to_owned());
+                tokio::spawn(async move {
+                    match engine.handle(&op, &request["args"]).await {
+                        Ok(value) => write(json!({ "id": id, "value": value })),
+                        Err(e) => write(
+                            json!({ "id": id, "error": { "code": e.code, "message": e.message } }),
+                        ),
+                    }
+                });
+            }
         }
     }
 }
