@@ -54,6 +54,7 @@ export const Code = {
   invalidWord: 'BG301',
   caseCollision: 'BG302',
   duplicateName: 'BG303',
+  nameTooLong: 'BG304',
 
   duplicateServiceIdentifier: 'BG400',
   duplicateServiceName: 'BG401',
@@ -110,6 +111,7 @@ export const codeTitles: Record<DiagnosticCode, string> = {
   BG301: 'name is not a valid identifier in a target language',
   BG302: 'names collide after case conversion',
   BG303: 'two types have the same name',
+  BG304: 'name longer than generated code allows (60 characters in any spelling)',
   BG400: 'two services have the same identifier',
   BG401: 'two services have the same name',
   BG402: 'two service names collide after case conversion',

@@ -1,8 +1,11 @@
 /**
  * Checks on every name that becomes an identifier or a path in generated
  * code: unsafe as a path, invalid or reserved in Kotlin, Swift, Rust or TS,
- * and collisions after case conversion. The keyword lists and identifier
- * grammars live in escape/ (one home for what each language reserves).
+ * too long, and collisions after case conversion. The keyword lists and
+ * identifier grammars live in escape/ (one home for what each language
+ * reserves). Enum values may be keywords: each target's emitter escapes or
+ * renames the case name (escape/'s kotlinIdentifier, swiftCaseName,
+ * rustIdentifier) and writes the declared string as the wire value.
  */
 import type { Node } from 'ts-morph';
 import { isReservedIdentifier, isValidIdentifier, type IdentifierLanguage } from '../escape/index.js';
@@ -52,6 +55,15 @@ export const API_RESERVED: Readonly<Record<'event' | 'command' | 'type', readonl
     'BgServiceError', 'BgServiceErrorCode', 'Unlisten', 'Error', 'Result',
   ],
 };
+
+/**
+ * The longest name, in characters, in any spelling a target uses (snake_case
+ * adds underscores, so `fooBarBaz` counts as `foo_bar_baz`). The rustfmt
+ * layouts of the Rust templates (templates/desktop/rustfmt.ts) are proven
+ * against the real rustfmt for names up to this length; service names have
+ * their own, shorter limit (40, BG110).
+ */
+export const MAX_NAME_LENGTH = 60;
 
 /** CON, NUL, COM1 … are devices in every folder on Windows, whatever the extension. */
 const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
@@ -121,14 +133,35 @@ export function nameProblem(role: NameRole, name: string, forms: NameForms = nam
           : 'start with a letter; use letters and digits (camelCase)',
     };
   }
-  if (reserved.size) {
+  // Enum values may be keywords: the emitters escape the case names (see the top of this file).
+  if (reserved.size && role !== 'enum value') {
     return {
       code: Code.reservedWord,
       message: `${role} name ${quote(name)} is a reserved word: ${describe(reserved)}`,
       hint: 'choose another name (for example with a more specific word before or after it)',
     };
   }
-  return apiReserved(role, name, forms);
+  return tooLong(role, name, forms) ?? apiReserved(role, name, forms);
+}
+
+/** A name longer than MAX_NAME_LENGTH in one of the spellings the targets use, as a problem. */
+function tooLong(role: NameRole, name: string, forms: NameForms): NameProblem | undefined {
+  let longest = '';
+  for (const form of Object.keys(USAGE[role]) as FormKey[]) {
+    const spelled = form === 'raw' ? name : forms[form];
+    if ([...spelled].length > [...longest].length) longest = spelled;
+  }
+  const length = [...longest].length;
+  if (length <= MAX_NAME_LENGTH) return undefined;
+  const spelling = longest === name ? '' : ` (as ${quote(longest)})`;
+  return {
+    code: Code.nameTooLong,
+    message: `${role} name ${quote(name)} is ${length} characters long${spelling}; names that become identifiers are at most ${MAX_NAME_LENGTH}`,
+    hint:
+      role === 'type'
+        ? 'shorten it; a synthesised type name joins the event, command and field names it comes from (shorten one of them, or name the type with an interface)'
+        : `shorten it to at most ${MAX_NAME_LENGTH} characters in every spelling (snake_case counts its underscores)`,
+  };
 }
 
 /** A name the generated host API uses itself (API_RESERVED), as a problem. */

@@ -102,6 +102,10 @@ test('the matrix covers every kind, host, shape, foreground-service type and And
   need('a service with 20+ events', models.some((m) => m.events.length >= 20));
   need('an event without payload', models.some((m) => m.events.some((e) => !e.payload)));
   need('an enum type', models.some((m) => m.types.some((t) => t.kind === 'enum')));
+  const { isReservedIdentifier } = await import('../escape/index.js');
+  const keywordIn = (lang: 'kotlin' | 'swift' | 'rust') =>
+    models.some((m) => m.types.some((t) => t.kind === 'enum' && t.values.some((v) => isReservedIdentifier(lang, v) || isReservedIdentifier(lang, v.charAt(0).toUpperCase() + v.slice(1)))));
+  for (const lang of ['kotlin', 'swift', 'rust'] as const) need(`an enum value that is a ${lang} keyword`, keywordIn(lang));
   need('an empty struct', models.some((m) => m.types.some((t) => t.kind === 'struct' && t.fields.length === 0)));
   const refs = models.flatMap((m) => m.types.flatMap((t) => (t.kind === 'struct' ? t.fields : [])));
   need('an optional field', refs.some((f) => f.optional));

@@ -4,10 +4,11 @@ import * as escape from './index.js';
 
 test('index re-exports the whole API', () => {
   assert.deepEqual(Object.keys(escape).sort(), [
-    'EscapeError', 'KOTLIN_HARD_KEYWORDS', 'RUST_RESERVED_KEYWORDS', 'RUST_STRICT_KEYWORDS', 'SWIFT_KEYWORDS',
-    'TS_RESERVED_WORDS', 'TS_STRICT_MODE_RESERVED_WORDS', 'describeCodePoint', 'docCommentText',
-    'isReservedIdentifier', 'isValidIdentifier', 'jsonString', 'kotlinString', 'plistString', 'rustString',
-    'swiftString', 'systemdExecArg', 'systemdExecPath', 'systemdValue', 'tsString', 'xmlAttr', 'xmlText',
+    'EscapeError', 'KOTLIN_HARD_KEYWORDS', 'RUST_NOT_RAW', 'RUST_RESERVED_KEYWORDS', 'RUST_STRICT_KEYWORDS', 'SWIFT_KEYWORDS',
+    'SWIFT_MEMBER_UNESCAPABLE', 'TS_RESERVED_WORDS', 'TS_STRICT_MODE_RESERVED_WORDS', 'describeCodePoint', 'docCommentText',
+    'isReservedIdentifier', 'isValidIdentifier', 'jsonString', 'kotlinIdentifier', 'kotlinString', 'plistString', 'rustIdentifier',
+    'rustString', 'swiftCaseName', 'swiftIdentifier', 'swiftString', 'systemdExecArg', 'systemdExecPath', 'systemdValue', 'tsString',
+    'xmlAttr', 'xmlText',
   ]);
 });
 

@@ -1,8 +1,8 @@
 /** One escaping function per target for every user-controlled string that goes into generated code or files. */
 export { EscapeError, describeCodePoint } from './errors.js';
-export { kotlinString, KOTLIN_HARD_KEYWORDS } from './kotlin.js';
-export { swiftString, SWIFT_KEYWORDS } from './swift.js';
-export { rustString, RUST_STRICT_KEYWORDS, RUST_RESERVED_KEYWORDS } from './rust.js';
+export { kotlinString, kotlinIdentifier, KOTLIN_HARD_KEYWORDS } from './kotlin.js';
+export { swiftString, swiftIdentifier, swiftCaseName, SWIFT_KEYWORDS, SWIFT_MEMBER_UNESCAPABLE } from './swift.js';
+export { rustString, rustIdentifier, RUST_STRICT_KEYWORDS, RUST_RESERVED_KEYWORDS, RUST_NOT_RAW } from './rust.js';
 export { tsString, TS_RESERVED_WORDS, TS_STRICT_MODE_RESERVED_WORDS } from './ts.js';
 export { jsonString } from './json.js';
 export { xmlAttr, xmlText } from './xml.js';

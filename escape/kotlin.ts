@@ -38,3 +38,15 @@ export function isKotlinReserved(name: string): boolean {
 export function isKotlinIdentifier(name: string): boolean {
   return /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}_]*$/u.test(name);
 }
+
+/**
+ * `name` spelled so Kotlin reads it as that identifier in a declaration
+ * (an enum entry, a property): a hard keyword goes in backticks, which the
+ * JVM names accept for every keyword. Any other valid identifier is returned
+ * as it is. Throws for a name the identifier grammar refuses, and for a name
+ * made only of underscores, which Kotlin reserves even in backticks.
+ */
+export function kotlinIdentifier(name: string): string {
+  if (!isKotlinIdentifier(name) || /^_+$/.test(name)) throw new Error(`bg-service internal error: ${JSON.stringify(name)} cannot be a Kotlin identifier`);
+  return hardKeywords.has(name) ? `\`${name}\`` : name;
+}

@@ -47,3 +47,21 @@ export function isRustReserved(name: string): boolean {
 export function isRustIdentifier(name: string): boolean {
   return /^(?:\p{XID_Start}|_)\p{XID_Continue}*$/u.test(name) && name !== '_' && name.normalize('NFC') === name;
 }
+
+/** Keywords a raw identifier cannot spell (`r#self` is an error): the path keywords, and `_`. */
+export const RUST_NOT_RAW: readonly string[] = Object.freeze(['self', 'Self', 'super', 'crate', '_']);
+const notRaw = new Set(RUST_NOT_RAW);
+
+/**
+ * `name` spelled as a Rust identifier: a keyword as a raw identifier
+ * (`r#type`), and one of `RUST_NOT_RAW` with a `_` suffix (`Self_`). A suffixed
+ * name is a different name, so the caller must keep the original where it
+ * matters — for a serde enum variant, `#[serde(rename = "self")]`, which the
+ * generated enums write for every variant. Throws for a name that is not
+ * identifier-shaped (`XID_Start XID_Continue*`, or `_`).
+ */
+export function rustIdentifier(name: string): string {
+  if (notRaw.has(name)) return `${name}_`;
+  if (!isRustIdentifier(name)) throw new Error(`bg-service internal error: ${JSON.stringify(name)} is not a Rust identifier`);
+  return keywords.has(name) ? `r#${name}` : name;
+}

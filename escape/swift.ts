@@ -62,3 +62,34 @@ const SWIFT_IDENTIFIER = new RegExp(`^[${HEAD}][${CONTINUE}]*$`, 'u');
 export function isSwiftIdentifier(name: string): boolean {
   return SWIFT_IDENTIFIER.test(name);
 }
+
+/**
+ * Keywords that backticks do not make a usable member name, because the
+ * member expression already means something: `T.self` is the metatype,
+ * `T.init` an initializer, `T.Type` and `T.Protocol` metatypes; `_` is the
+ * wildcard pattern.
+ */
+export const SWIFT_MEMBER_UNESCAPABLE: readonly string[] = Object.freeze(['self', 'Self', 'init', 'Type', 'Protocol', '_']);
+const unescapable = new Set(SWIFT_MEMBER_UNESCAPABLE);
+
+/**
+ * `name` spelled so Swift reads it as that identifier: a keyword goes in
+ * backticks. Throws for a name the identifier grammar refuses.
+ */
+export function swiftIdentifier(name: string): string {
+  if (!isSwiftIdentifier(name)) throw new Error(`bg-service internal error: ${JSON.stringify(name)} is not a Swift identifier`);
+  return keywords.has(name) ? `\`${name}\`` : name;
+}
+
+/**
+ * The name of an enum case whose raw value is written out (`case \`default\` = "default"`),
+ * so the case name is free to differ from the wire value: a keyword in
+ * backticks, and one of `SWIFT_MEMBER_UNESCAPABLE` with a `_` suffix
+ * (`self_`), since `E.self` would name the metatype. The suffixed form cannot
+ * collide with another case of a generated enum: case names there are
+ * camelCase forms, which never hold `_`.
+ */
+export function swiftCaseName(name: string): string {
+  if (!isSwiftIdentifier(name)) throw new Error(`bg-service internal error: ${JSON.stringify(name)} is not a Swift identifier`);
+  return unescapable.has(name) ? `${name}_` : swiftIdentifier(name);
+}

@@ -13,6 +13,12 @@ export interface HostProject {
   root: string;
   /** The app's id (Tauri `identifier`, Capacitor `appId`), when it has one. */
   appId?: string;
+  /**
+   * The project's web page: its package.json `homepage`, else its `repository`
+   * URL, when that is an http(s) URL. The generated packages name it as
+   * theirs (a Capacitor plugin's package.json and podspec).
+   */
+  homepage?: string;
   /** Project-relative paths of files the generator may edit, when present. */
   files: {
     tauriConfig?: string;
@@ -49,6 +55,38 @@ function configString(text: string, key: string): string | undefined {
   return m?.[2];
 }
 
+/** An http(s) URL as package.json may write it (`git+https://…/x.git` for a repository), or undefined. */
+function webUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const url = value.trim().replace(/^git\+/, '').replace(/\.git$/, '');
+  if (!/^https?:\/\/[^\s/]/i.test(url) || /[\s\0-\x1f\x7f]/.test(url)) return undefined;
+  try {
+    new URL(url);
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+/** package.json's `homepage`, else `repository` (a string or `{ url }`), as an http(s) URL. */
+export function packageHomepage(pkg: unknown): string | undefined {
+  if (typeof pkg !== 'object' || pkg === null) return undefined;
+  const { homepage, repository } = pkg as { homepage?: unknown; repository?: unknown };
+  const repo = typeof repository === 'object' && repository !== null ? (repository as { url?: unknown }).url : repository;
+  return webUrl(homepage) ?? webUrl(repo);
+}
+
+function homepageOf(root: string): Pick<HostProject, 'homepage'> {
+  let pkg: unknown;
+  try {
+    pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  } catch {
+    return {};
+  }
+  const homepage = packageHomepage(pkg);
+  return homepage ? { homepage } : {};
+}
+
 export function detectHost(root: string): HostProject {
   const tauriConfig = first(root, TAURI_CONFIGS);
   const capacitorConfig = first(root, CAPACITOR_CONFIGS);
@@ -58,6 +96,7 @@ export function detectHost(root: string): HostProject {
       kind: 'tauri',
       root,
       appId: configString(text, 'identifier'),
+      ...homepageOf(root),
       files: {
         tauriConfig,
         androidManifest: first(root, ['src-tauri/gen/android/app/src/main/AndroidManifest.xml']),
@@ -71,6 +110,7 @@ export function detectHost(root: string): HostProject {
       kind: 'capacitor',
       root,
       appId: configString(text, 'appId'),
+      ...homepageOf(root),
       files: {
         capacitorConfig,
         androidManifest: first(root, ['android/app/src/main/AndroidManifest.xml']),
@@ -80,7 +120,7 @@ export function detectHost(root: string): HostProject {
       },
     };
   }
-  return { kind: 'standalone', root, files: {} };
+  return { kind: 'standalone', root, ...homepageOf(root), files: {} };
 }
 
 /**

@@ -12,9 +12,11 @@
 //   maven       android-all (API 36) + kotlinx-coroutines from Maven Central → <cache>/m2
 //   tree-sitter tree-sitter + tree-sitter-swift (prebuilt N-API bindings, built
 //               from source with node-gyp if they do not load) → <cache>/tree-sitter-<v>
-//   rust        the warm-up crate toolchains/cargo-warmup (tauri[test], tokio, serde, …):
-//               system libraries, `cargo fetch`, `cargo check --all-targets`, `cargo test`
-//               into the shared CARGO_TARGET_DIR <cache>/cargo-target
+//   rust        the warm-up workspace toolchains/cargo-warmup (the generated Tauri plugin
+//               crates' dependency tables, the test harnesses' tauri[test], tokio, serde, …):
+//               system libraries, `cargo fetch`, then per set of members `cargo check
+//               --all-targets` (and `cargo test` for the harnesses) into the shared
+//               CARGO_TARGET_DIR <cache>/cargo-target
 //   android-hosts the host plugins' Android libraries: Tauri's Kotlin sources (tauri crate),
 //               Capacitor's Java sources (@capacitor/android, not on Maven Central), androidx
 //               + jackson jars (Maven, the default repository) → <cache>/android-hosts-<hash>
@@ -439,21 +441,29 @@ const steps = [
         say(`  ${label}: ${secs(performance.now() - t)}`);
       };
       await timed('fetch', ['fetch', '--locked']);
-      await timed('check', ['check', '--all-targets', '--locked', '--quiet']);
-      await timed('test build + run', ['test', '--locked', '--quiet']);
+      // One invocation per set the tests build together (cargo unifies features within an invocation):
+      // see toolchains/cargo-warmup/Cargo.toml.
+      for (const set of WARMUP_SETS) {
+        await timed(`${set.name}: check`, ['check', '--all-targets', '--locked', '--quiet', ...set.packages]);
+        if (set.test) await timed(`${set.name}: test build + run`, ['test', '--locked', '--quiet', ...set.packages]);
+      }
       return {
         warmupDir: dest,
         lockfile: join(dest, 'Cargo.lock'),
         targetDir,
         env: PINS.cargoEnv,
-        dependencies: readFileSync(join(dest, 'Cargo.toml'), 'utf8').split('[dependencies]')[1]?.trim() ?? '',
+        // The harness member's dependency tables, for the test harnesses' Cargo.toml (templates/desktop/testing/rust-harness.ts).
+        dependencies: readFileSync(join(dest, 'harness', 'Cargo.toml'), 'utf8').split(/^\[dependencies\][ \t]*$/m)[1]?.trim() ?? '',
       };
     },
     async smoke(e) {
-      // Nothing to rebuild when the shared target is warm (about half a second).
+      // Nothing to rebuild when the shared target is warm (about half a second per set).
       const env = { CARGO_TARGET_DIR: e.targetDir, CARGO_TERM_COLOR: 'never', ...PINS.cargoEnv };
-      const r = await run('cargo', ['check', '--all-targets', '--locked', '--offline', '--message-format=json'], { cwd: e.warmupDir, env });
-      const rebuilt = r.out.split('\n').filter((l) => l.includes('"reason":"compiler-artifact"') && l.includes('"fresh":false')).length;
+      let rebuilt = 0;
+      for (const set of WARMUP_SETS) {
+        const r = await run('cargo', ['check', '--all-targets', '--locked', '--offline', '--message-format=json', ...set.packages], { cwd: e.warmupDir, env });
+        rebuilt += r.out.split('\n').filter((l) => l.includes('"reason":"compiler-artifact"') && l.includes('"fresh":false')).length;
+      }
       if (rebuilt) say(`  the shared cargo target was stale: ${rebuilt} crate(s) rebuilt`);
     },
   },  {
@@ -542,6 +552,21 @@ function npmPackagesProblem() {
   }
   return bad.length ? bad.join('; ') : null;
 }
+
+/**
+ * The members of toolchains/cargo-warmup built together, one cargo invocation
+ * per set: the generated Tauri plugin crates' three dependency tables at once
+ * (as e2e/checks/tauri.ts checks every matrix row's crate in one workspace),
+ * a plugin crate with the Rust runner alone (checked and tested, as
+ * templates/tauri/tauri.test.ts does), and the test harnesses' set (checked
+ * and tested).
+ */
+const WARMUP_SETS = [
+  { name: 'generated plugin crates', packages: ['-p', 'warmup-plugin-plain', '-p', 'warmup-plugin-runner', '-p', 'warmup-plugin-transfer'], test: false },
+  // One plugin crate with the Rust runner, checked and tested on its own (templates/tauri/tauri.test.ts).
+  { name: 'a plugin crate alone', packages: ['-p', 'warmup-plugin-runner'], test: true },
+  { name: 'test harnesses', packages: ['-p', 'bg-service-cargo-warmup'], test: true },
+];
 
 function warmupHash() {
   const dir = join(root, 'toolchains', 'cargo-warmup');

@@ -2,7 +2,8 @@
 // (autostart, keepAlive, outliveLogout), events and commands of every shape,
 // and names that stress the runner: a type called like a std type, a field
 // whose camelCase is not serde's, commands named like the runner's own
-// methods, long names, a description with `%`, non-ASCII and a backslash.
+// methods, long names (the event is 60 characters in snake_case, the longest BG304
+// allows), a description with `%`, non-ASCII and a backslash.
 import { defineService, type Integer } from 'create-bg-service';
 
 export interface Option {
@@ -13,7 +14,7 @@ export interface Option {
 export interface Events {
   ping: void;
   fooURL: { fooURL: string; ids: Integer[][]; tags: Record<string, boolean>; kind?: 'a-b' | 'c_d' | 'Upper'; choice?: Option };
-  aVeryLongEventNameThatGoesOnAndOnAndOnForeverAndEver: { aVeryLongFieldNameThatGoesOnAndOnAndOnAndOn: number };
+  aVeryLongEventNameThatGoesOnAndOnForeverAndAgain: { aVeryLongFieldNameThatGoesOnAndOnAndOnAndOn: number };
 }
 
 export interface Commands {

@@ -83,3 +83,15 @@ export function firstNonXmlChar(s: string): number {
   const m = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.exec(s);
   return m ? m.index : -1;
 }
+
+/**
+ * Enum values as a declaration may hold them: one to three words joined by
+ * '-', '_', ' ' or camelCase, each word a keyword of some target (weighted
+ * up) or a short lower-case word. What the emitters turn into case names.
+ */
+export function enumValueish(keywords: readonly string[]): fc.Arbitrary<string> {
+  const word = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...keywords) }, { weight: 2, arbitrary: fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/) });
+  return fc
+    .tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.constantFrom('-', '_', ' ', 'camel'))
+    .map(([ws, sep]) => (sep === 'camel' ? ws.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('') : ws.join(sep)));
+}

@@ -10,7 +10,7 @@
  */
 import type { Field, ServiceModel, TypeRef } from '../../declaration/model.js';
 import { nameForms } from '../../declaration/naming.js';
-import { isReservedIdentifier, kotlinString } from '../../escape/index.js';
+import { isReservedIdentifier, kotlinIdentifier, kotlinString } from '../../escape/index.js';
 import { tsDoc } from '../ts/types.js';
 
 /** Declared type names that a scope shadows, and the package that reaches them anyway. */
@@ -95,9 +95,13 @@ export function fromJsonValue(t: TypeRef, expr: string, n: JsonNames, depth = 0)
   }
 }
 
-/** The Kotlin name of an enum constant for a declared string value (`in-progress` → `IN_PROGRESS`). */
+/**
+ * The Kotlin name of an enum constant for a declared string value (`in-progress` → `IN_PROGRESS`),
+ * escaped if it is a keyword (never, in SCREAMING_SNAKE_CASE, but the escaping lives in one place);
+ * the wire value is the constant's `value`, the declared string.
+ */
 export function enumConstant(value: string): string {
-  return nameForms(value).screamingSnake;
+  return kotlinIdentifier(nameForms(value).screamingSnake);
 }
 
 /** A KDoc block for `doc` (indented), or '' when there is none: written like a JSDoc block. */

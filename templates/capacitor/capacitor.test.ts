@@ -16,6 +16,8 @@ import { dirname, extname, join } from 'node:path';
 import { formatDiagnostic, parseSwift, typecheckTs } from '../../toolchains/index.js';
 import { assertDoctorClean, compileHostKotlin, doctor, filesUnder, generate, read, withApp } from '../hosts/testing/apps.js';
 import { capacitorDiscovery } from '../hosts/testing/capacitor-discovery.js';
+import { packageHomepage } from '../../generator/host.js';
+import { NO_HOMEPAGE } from './view.js';
 
 const PLUGIN = 'services/capacitor';
 const SCAFFOLD = [
@@ -68,6 +70,35 @@ test('capacitor: the plugin is laid out like `npm init @capacitor/plugin`, and C
     assert.match(read(app, `${PLUGIN}/${plugin.name}.podspec`), new RegExp(`s\\.name = '${plugin.name}'`));
     assert.match(pkg, /path: "ios\/Sources\/NotesSyncPlugin"/);
   });
+});
+
+test("capacitor: the podspec's homepage is the app's (package.json homepage, else repository), or a reserved .invalid URL; never a registry's page", async () => {
+  await withApp('capacitor', async (app, model) => {
+    const podspec = () => read(app, `${PLUGIN}/CapacitorNotesSync.podspec`);
+    const pluginPackage = () => JSON.parse(read(app, `${PLUGIN}/package.json`)) as { homepage?: string };
+    generate(app, [model]);
+    assert.match(podspec(), new RegExp(`^  s\\.homepage = '${NO_HOMEPAGE.replace(/\./g, '\\.')}'$`, 'm'), 'the app names no page');
+    assert.equal(pluginPackage().homepage, undefined, 'the package.json names none either');
+    const appPkg = JSON.parse(read(app, 'package.json')) as Record<string, unknown>;
+    writeFileSync(join(app.root, 'package.json'), JSON.stringify({ ...appPkg, repository: { type: 'git', url: 'git+https://git.example.org/notes/app.git' } }, null, 2));
+    generate(app, [model]);
+    assert.match(podspec(), /^ {2}s\.homepage = 'https:\/\/git\.example\.org\/notes\/app'$/m, 'the repository, as a web URL');
+    assert.equal(pluginPackage().homepage, 'https://git.example.org/notes/app');
+    writeFileSync(join(app.root, 'package.json'), JSON.stringify({ ...appPkg, homepage: "https://notes.example.org/it's", repository: 'https://git.example.org/notes/app' }, null, 2));
+    generate(app, [model]);
+    assert.match(podspec(), /^ {2}s\.homepage = 'https:\/\/notes\.example\.org\/it\\'s'$/m, 'the homepage first, as a Ruby string');
+    assert.equal(pluginPackage().homepage, "https://notes.example.org/it's");
+  }, { generate: false });
+});
+
+test('packageHomepage: http(s) URLs only, git+ and .git stripped from a repository; anything else is no homepage', () => {
+  assert.equal(packageHomepage({ homepage: 'https://a.example/x' }), 'https://a.example/x');
+  assert.equal(packageHomepage({ repository: 'git+https://a.example/x.git' }), 'https://a.example/x');
+  assert.equal(packageHomepage({ repository: { url: 'http://a.example/x' } }), 'http://a.example/x');
+  assert.equal(packageHomepage({ homepage: 'not a url', repository: 'https://a.example/r' }), 'https://a.example/r');
+  for (const bad of [{ repository: 'github:user/repo' }, { repository: 'git@a.example:x.git' }, { homepage: 'javascript:alert(1)' }, { homepage: 'https://a.example/x\ny' }, { homepage: 42 }, null, 'x']) {
+    assert.equal(packageHomepage(bad), undefined, JSON.stringify(bad));
+  }
 });
 
 test('capacitor: the app gets the package.json dependency and the AppDelegate registration, byte-preserving; a second run changes nothing; removal restores every byte', async () => {

@@ -36,6 +36,13 @@ export function pluginPackage(pkg: string): string {
     .join('.');
 }
 
+/**
+ * The podspec's homepage when the project names none (package.json `homepage` or `repository`):
+ * CocoaPods wants a URL there, and a name under the reserved `.invalid` top-level domain
+ * (RFC 2606) is one that points at nothing and nobody.
+ */
+export const NO_HOMEPAGE = 'https://homepage.invalid';
+
 export function capacitorView(ctx: GenerationContext, api: ServiceApi, shared: HostData) {
   const P = ctx.model.names.pascal;
   const pkg = pluginPackage(shared.n.pkg);
@@ -44,6 +51,9 @@ export function capacitorView(ctx: GenerationContext, api: ServiceApi, shared: H
     ...shared,
     api,
     npmName,
+    /** The project's web page, for the package.json (when it has one) and the podspec. */
+    homepage: ctx.host.homepage,
+    podHomepage: ctx.host.homepage ?? NO_HOMEPAGE,
     /** `npx cap sync`'s name for the plugin: Package.swift and podspec name. */
     iosPackage: capacitorFixName(npmName),
     /** The Swift package target and module (layout.ts: ios/Sources/<Name>Plugin). */

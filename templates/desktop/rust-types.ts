@@ -9,7 +9,7 @@
  */
 import type { Field, ServiceModel, TypeRef } from '../../declaration/model.js';
 import { pascalCase, snakeCase } from '../../declaration/naming.js';
-import { rustString } from '../../escape/index.js';
+import { rustIdentifier, rustString } from '../../escape/index.js';
 
 /** What serde's `rename_all = "camelCase"` makes of a snake_case field (serde_derive's RenameRule: ASCII case only). */
 export function serdeCamelCase(snake: string): string {
@@ -37,9 +37,13 @@ export function fieldRename(f: Field): string {
   return serdeCamelCase(rustFieldName(f)) === f.name ? '' : `#[serde(rename = ${rustString(f.name)})]`;
 }
 
-/** The Rust variant for a string-literal enum value. */
+/**
+ * The Rust variant for a string-literal enum value (`'in-progress'` → `InProgress`, `'self'` → `Self_`:
+ * `Self` is a keyword no raw identifier can spell). Every variant carries `#[serde(rename = "<value>")]`,
+ * so the wire value stays the declared string whatever the variant is called.
+ */
 export function enumVariant(value: string): string {
-  return pascalCase(value);
+  return rustIdentifier(pascalCase(value));
 }
 
 /** Prelude and std names a declared type could shadow inside `types.rs`. */

@@ -1,18 +1,17 @@
 /**
  * Swift spellings of model types and names, for the iOS templates. Every
  * user string reaches Swift through `swiftString` or `swiftDoc`; names are
- * checked by the reader (valid, not reserved), and still backticked here if a
- * keyword slips through, so the output always parses.
+ * checked by the reader (valid, not reserved — except enum values, which may
+ * be keywords), and backticked here when they are keywords, so the output
+ * always parses.
  */
 import type { CommandDecl, Field, StructType, TypeRef } from '../../declaration/model.js';
 import { nameForms } from '../../declaration/naming.js';
-import { docCommentText, swiftString } from '../../escape/index.js';
-import { isSwiftIdentifier, isSwiftReserved } from '../../escape/swift.js';
+import { docCommentText, swiftCaseName, swiftIdentifier, swiftString } from '../../escape/index.js';
 
 /** `name` usable as a Swift identifier (backticked when it is a keyword). */
 export function swiftName(name: string): string {
-  if (!isSwiftIdentifier(name)) throw new Error(`bg-service internal error: ${JSON.stringify(name)} is not a Swift identifier`);
-  return isSwiftReserved(name) ? `\`${name}\`` : name;
+  return swiftIdentifier(name);
 }
 
 export function swiftType(t: TypeRef): string {
@@ -43,9 +42,12 @@ export function swiftDoc(doc: string | undefined, indent = ''): string {
     .join('');
 }
 
-/** The Swift case name of a string-literal enum value (`'edited-on-both-sides'` → `editedOnBothSides`). */
+/**
+ * The Swift case name of a string-literal enum value (`'edited-on-both-sides'` → `editedOnBothSides`,
+ * `'default'` → `` `default` ``, `'self'` → `self_`); the raw value written beside it keeps the wire value.
+ */
 export function enumCase(value: string): string {
-  return swiftName(nameForms(value).camel);
+  return swiftCaseName(nameForms(value).camel);
 }
 
 /** A field's declared type, optional when the field is. */

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { at, isHostApp, isHybrid, permittedIds, resolveCodeId, targetScan } from '../project/ios.js';
 import { toPosix } from '../project/files.js';
 import { scanTarget, type BgRegister } from '../scan/swift.js';
+import { hookReported, launchHooks } from '../scan/launch-hooks.js';
 
 export default defineRule({
   meta: {
@@ -25,7 +26,9 @@ export default defineRule({
         'Needs the Swift / Objective-C sources of the target; without them the rule is silent. When an identifier may be registered ' +
         'by a framework plugin (hybrid apps) or through an expression the scan cannot resolve, a missing handler is a warning. The sources of the plugins ' +
         'the app links (bg-service modules, Capacitor plugins among its dependencies, Tauri plugins by path) count when the launch code reaches their ' +
-        'register call (e.g. `NotesSyncBackgroundTasks.registerAtLaunch()` from didFinishLaunching); a plugin registration it does not reach is a warning.',
+        'register call (e.g. `NotesSyncBackgroundTasks.registerAtLaunch()` from didFinishLaunching); a plugin registration it does not reach is a warning. ' +
+        'The identifiers a bg-service Capacitor plugin registers in `<Name>BackgroundTasks.registerAtLaunch()` are left to `capacitor-register-at-launch` ' +
+        'when the app never calls that hook or calls it too late: one finding for the one missing line.',
     },
   },
   check(ctx) {
@@ -72,9 +75,14 @@ export default defineRule({
           else if (!inPlugins.has(id)) inPlugins.set(id, r);
         }
       }
+      // A bg-service plugin's hook (<Name>BackgroundTasks.registerAtLaunch()) that the app never calls, or calls too late, is
+      // capacitor-register-at-launch's one finding: the identifiers it registers are not reported again here.
+      const hooks = launchHooks(ctx.project);
+      const deferTo = new Set(hooks?.target === t ? hooks.hooks.filter(hookReported).map((h) => h.file) : []);
       for (const p of permitted) {
         if (registered.has(p.value)) continue;
         const late = inPlugins.get(p.value);
+        if (late && deferTo.has(late.file)) continue;
         if (late) {
           const where = `${toPosix(relative(ctx.project.root, late.file))}:${late.line}${late.enclosing ? `, in ${late.enclosing}()` : ''}`;
           ctx.report({
