@@ -86,8 +86,14 @@ export async function runValidation(options: RunOptions): Promise<RunResult> {
   return finish(root, config, ignored, rulesMeta, collected, started);
 }
 
-/** Below this many files a worker's start-up (~50 ms) costs more than it saves. */
-export const PARALLEL_MIN_FILES = 4000;
+/**
+ * Below this many files worker threads cost more than they save: each worker
+ * detects every app again (the price of reports identical to one thread's),
+ * so on 2 cores a 100-app tree (4,000 files) ran slower on two threads (0.95
+ * → 1.44 s) and a 1,000-app tree (40,000 files) only a little faster
+ * (6.28 → 5.71 s; BENCHMARKS.md).
+ */
+export const PARALLEL_MIN_FILES = 20_000;
 
 /**
  * How many threads audit the apps: `jobs` when given (1 = this thread only),

@@ -3,7 +3,7 @@
  * at most once per run. Malformed XML/plist/JSON is recorded as a located
  * problem (reported as `parse-error`), never thrown at the rules.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { lineStarts, parseXml, positionIn, XmlParseError, type XmlDocument } from '../../parsers/xml.js';
@@ -40,6 +40,9 @@ export const SKIPPED_DIRS = new Set([
 
 /** Larger files are not read (a manifest or plist is never this big; fuzzed inputs can be). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** Read-only; O_NONBLOCK where the platform has it (a FIFO must never block the run). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 export interface WalkOptions {
   /** Relative paths (`/`-separated) to leave out (config `ignore`). */
@@ -140,19 +143,25 @@ export function createProjectFiles(root: string, paths: string[]): ProjectFilesI
       return undefined;
     }
     let s: string | undefined;
+    // One open, then fstat and read on the descriptor: a stat by path before
+    // the read cost a second path lookup per file (~40,000 in a big monorepo).
+    // Non-blocking, so a named pipe in the tree is seen (not a file) instead of waited on.
+    let fd: number | undefined;
     try {
-      const st = statSync(path, { throwIfNoEntry: false });
-      if (!st || !st.isFile()) s = undefined;
+      fd = openSync(path, OPEN_FLAGS);
+      const st = fstatSync(fd);
+      if (!st.isFile()) s = undefined;
       else if (st.size > MAX_FILE_BYTES) {
         problem(path, 0, 0, `the file is ${st.size} bytes, larger than bg-doctor reads (${MAX_FILE_BYTES})`);
         s = undefined;
       } else {
         readCount++;
-        const buf = readFileSync(path);
-        s = decode(buf);
+        s = decode(readFileSync(fd));
       }
     } catch {
       s = undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
     text.set(path, s);
     return s;

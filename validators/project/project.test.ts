@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeProject } from '../testing.js';
@@ -202,4 +203,20 @@ test('ignore globs and suppression directives', () => {
     [2, 4, ['a-b', 'c-d'], 'because\n  reasons'],
     [5, 6, ['z'], 'why'],
   ]);
+});
+
+test('ProjectFiles reads files through one descriptor: a named pipe is no file (and never blocks), a folder neither', { skip: process.platform === 'win32' && 'no mkfifo' }, () => {
+  const dir = writeProject({ 'a.json': '{ "ok": true }\n', 'sub/b.txt': 'b\n' });
+  try {
+    const fifo = join(dir, 'pipe.json');
+    const made = spawnSync('mkfifo', [fifo]);
+    assert.equal(made.status, 0, String(made.stderr));
+    const pf = createProjectFiles(dir, [join(dir, 'a.json'), fifo, join(dir, 'sub')]);
+    assert.equal((pf.json(join(dir, 'a.json')) as { ok?: unknown }).ok, true);
+    assert.equal(pf.read(fifo), undefined);
+    assert.equal(pf.read(join(dir, 'sub')), undefined);
+    assert.equal(pf.readCount, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
