@@ -241,6 +241,22 @@ export function scanAndroidCode(app: AndroidApp, files: ProjectFiles): AndroidCo
   return scan;
 }
 
+/**
+ * Every '{' of the (blanked) text → its matching '}', in one pass: walking
+ * each class body to its end separately was quadratic in files with many
+ * classes (generated types, JSON codecs).
+ */
+function matchingBraces(text: string): Map<number, number> {
+  const out = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */) open.push(i);
+    else if (c === 125 /* } */ && open.length) out.set(open.pop()!, i);
+  }
+  return out;
+}
+
 function scanFile(file: string, src: string, classes: ClassInfo[], hits: CodeHit[]): void {
   const text = blankCommentsAndStrings(src);
   const starts = lineStarts(src);
@@ -249,6 +265,7 @@ function scanFile(file: string, src: string, classes: ClassInfo[], hits: CodeHit
 
   // Classes and their body ranges.
   const local: ClassInfo[] = [];
+  let closing: Map<number, number> | undefined;
   for (const m of text.matchAll(/\b(?:class|object|interface)\s+([A-Z_]\w*)/g)) {
     const name = m[1]!;
     const headerStart = m.index! + m[0].length;
@@ -282,17 +299,8 @@ function scanFile(file: string, src: string, classes: ClassInfo[], hits: CodeHit
     }
     let end = text.length;
     if (bodyOpen >= 0) {
-      let d = 0;
-      for (let j = bodyOpen; j < text.length; j++) {
-        if (text[j] === '{') d++;
-        else if (text[j] === '}') {
-          d--;
-          if (d === 0) {
-            end = j + 1;
-            break;
-          }
-        }
-      }
+      const close = (closing ??= matchingBraces(text)).get(bodyOpen);
+      if (close !== undefined) end = close + 1;
     } else end = k;
     const info: ClassInfo = { name, fqn: pkg ? `${pkg}.${name}` : undefined, file, line: pos(m.index!).line, supers, start: m.index!, end };
     local.push(info);
