@@ -47,8 +47,8 @@ Options:
   -c, --config <file>     Configuration file (default: dir/bg-doctor.config.json,
                           or the "bgDoctor" key of dir/package.json)
       --target-sdk <n>    targetSdk to assume where the build files do not say
-  -j, --jobs <n|auto>     Threads that audit the apps (default: auto = one per core
-                          but one, up to 4, for trees of 20,000 files or more; else 1).
+  -j, --jobs <n|auto>     Threads that audit the apps (default: auto = one per core,
+                          up to 4, for trees of 20,000 files or more; else 1).
                           Also BG_DOCTOR_JOBS. The report is the same either way.
   -q, --quiet             Report errors only
   -h, --help              Show this help

@@ -114,8 +114,8 @@ test('chooseJobs: explicit counts win; auto goes parallel only for big trees', (
   assert.equal(chooseJobs(1, 1_000_000), 1);
   assert.equal(chooseJobs(3, 10), 3);
   assert.equal(chooseJobs(undefined, PARALLEL_MIN_FILES - 1), 1);
-  // Auto: one thread per core but one, at most 4 (none on 2 cores).
-  assert.equal(chooseJobs(undefined, PARALLEL_MIN_FILES), Math.min(Math.max(1, availableParallelism() - 1), 4));
+  // Auto: one thread per core, at most 4.
+  assert.equal(chooseJobs(undefined, PARALLEL_MIN_FILES), Math.min(availableParallelism(), 4));
 });
 
 test('merge keeps one copy of what several shares read, and findings in app order', () => {
