@@ -30,7 +30,7 @@ import { RUST_NOT_RAW, RUST_RESERVED_KEYWORDS, RUST_STRICT_KEYWORDS, rustIdentif
 import { SWIFT_KEYWORDS, SWIFT_MEMBER_UNESCAPABLE, isSwiftIdentifier, isSwiftReserved, swiftCaseName, swiftIdentifier, swiftString } from './swift.js';
 import { TS_RESERVED_WORDS } from './ts.js';
 import { enumValueish, sample } from './testing/arbitraries.js';
-import { commandWorks, findKotlinHome, kotlinc, missingTool, run, runKotlinMain } from './testing/toolchains.js';
+import { commandWorks, compileAndRunKotlinMain, findKotlinHome, missingTool, run } from './testing/toolchains.js';
 
 const KEYWORDS = [...new Set([...KOTLIN_HARD_KEYWORDS, ...SWIFT_KEYWORDS, ...RUST_STRICT_KEYWORDS, ...RUST_RESERVED_KEYWORDS, ...TS_RESERVED_WORDS])].filter((k) => k !== '_');
 
@@ -102,12 +102,7 @@ describe('kotlinc (real compiler, when installed)', () => {
         '}',
         '',
       ].join('\n');
-      writeFileSync(join(dir, 'Main.kt'), src);
-      const c = kotlinc(home, dir, ['Main.kt']);
-      assert.equal(c.status, 0, `kotlinc failed:\n${c.stderr}`);
-      const r = runKotlinMain(home, dir, 'MainKt');
-      assert.equal(r.status, 0, r.stderr);
-      const [names, ...wire] = r.stdout.split('\n').slice(0, -1);
+      const [names, ...wire] = compileAndRunKotlinMain(home, dir, src);
       assert.equal(names, KOTLIN_HARD_KEYWORDS.join(' '), 'a backticked entry is named exactly the keyword');
       assert.deepEqual(wire, sampled, 'the wire values are the declared strings');
     } finally {

@@ -8,7 +8,7 @@ import { isReservedIdentifier, isValidIdentifier } from './identifiers.js';
 import { KOTLIN_HARD_KEYWORDS, kotlinString } from './kotlin.js';
 import { check, firstHiddenInSource, sample, unicodeString } from './testing/arbitraries.js';
 import { decodeKotlinString } from './testing/kotlin-decoder.js';
-import { errorLines, findKotlinHome, kotlinc, missingTool, runKotlinMain } from './testing/toolchains.js';
+import { compileAndRunKotlinMain, errorLines, findKotlinHome, kotlinc, missingTool } from './testing/toolchains.js';
 
 describe('kotlinString', () => {
   test('examples', () => {
@@ -89,13 +89,8 @@ describe('kotlinc (real compiler, when installed)', () => {
         '}',
         '',
       ].join('\n');
-      writeFileSync(join(dir, 'Main.kt'), src);
-      const c = kotlinc(home, dir, ['Main.kt']);
-      assert.equal(c.status, 0, `kotlinc failed:\n${c.stderr}`);
-      const r = runKotlinMain(home, dir, 'MainKt');
-      assert.equal(r.status, 0, r.stderr);
       const expected = strings.map((s) => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i).toString(16)).join(' '));
-      assert.deepEqual(r.stdout.split('\n').slice(0, -1), expected);
+      assert.deepEqual(compileAndRunKotlinMain(home, dir, src), expected);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

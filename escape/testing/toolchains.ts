@@ -4,7 +4,8 @@
  * message saying what was looked for, and tools CI must have fail instead.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { cachePath } from '../../lib/paths.js';
@@ -85,6 +86,16 @@ export function kotlinc(home: string, dir: string, files: string[]): RunResult {
 export function runKotlinMain(home: string, dir: string, mainClass: string): RunResult {
   const cp = [join(dir, 'out.jar'), join(home, 'lib', 'kotlin-stdlib.jar')].join(':');
   return run('java', ['-cp', cp, mainClass], { cwd: dir });
+}
+
+/** Write `source` as Main.kt, compile it and run its `main`: the lines it printed (asserting both steps succeed). */
+export function compileAndRunKotlinMain(home: string, dir: string, source: string): string[] {
+  writeFileSync(join(dir, 'Main.kt'), source);
+  const c = kotlinc(home, dir, ['Main.kt']);
+  assert.equal(c.status, 0, `kotlinc failed:\n${c.stderr}`);
+  const r = runKotlinMain(home, dir, 'MainKt');
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.split('\n').slice(0, -1);
 }
 
 /** Error lines (1-based) that a compiler reported for `file`, from `file:line:col: error` / `--> file:line:col`. */
