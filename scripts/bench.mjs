@@ -63,19 +63,11 @@ const node = process.execPath;
 // ------------------------------------------------------------------ set-up
 
 if (!opt['no-build']) {
-  // The whole build, as `npm run build` does it: tsc, the reader's files, the bundled executables.
+  // The whole build, as `npm run build` does it (scripts/build.mjs).
   log('bench: building (tsc, reader files, bundle)…');
-  const steps = [
-    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
-    [join(root, 'scripts', 'reader-build.mjs')],
-    [join(root, 'scripts', 'bundle.mjs')],
-  ];
-  for (const step of steps) {
-    const b = spawnSync(node, step, { cwd: root, stdio: 'inherit' });
-    if (b.status !== 0) {
-      log('bench: the build failed (see above); --no-build measures dist/ as it is.');
-      process.exit(1);
-    }
+  if (spawnSync(node, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0) {
+    log('bench: the build failed (see above); --no-build measures dist/ as it is.');
+    process.exit(1);
   }
 }
 const memory = ensureGnuTime(log);

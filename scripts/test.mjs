@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: build (tsc, then the bundled executables), make sure the
+// `npm test`: build (scripts/build.mjs: tsc, the reader's files, the bundled executables), make sure the
 // toolchains the proofs need are installed (into the cache outside the clone),
 // then run every compiled *.test.js with
 // Node's own test runner. Extra arguments narrow the run to files whose path
@@ -18,18 +18,10 @@ function run(cmd, args, opts = {}) {
   return r.status ?? 1;
 }
 
-const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-if (run(process.execPath, [tsc, '-p', 'tsconfig.json']) !== 0) {
-  console.error('npm test: the TypeScript build failed (see above).');
+// The whole build (scripts/build.mjs: tsc, the reader's files, the bundled executables).
+if (run(process.execPath, [join(root, 'scripts', 'build.mjs')]) !== 0) {
+  console.error('npm test: the build failed (see above).');
   process.exit(1);
-}
-// The reader's trimmed default library, then the executables as users get
-// them (dist/bin, bundled from tsc's output): the rest of `npm run build`.
-for (const step of ['reader-build.mjs', 'bundle.mjs']) {
-  if (run(process.execPath, [join(root, 'scripts', step)]) !== 0) {
-    console.error(`npm test: scripts/${step} failed (see above).`);
-    process.exit(1);
-  }
 }
 
 const toolchains = join(root, 'scripts', 'toolchains.mjs');

@@ -8,20 +8,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs, { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import fs, { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as fsNamed from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findDeclarations, readDeclarations } from '../../declaration/reader.js';
-import { applyChanges, planGeneration } from '../../generator/engine.js';
-import { detectHost } from '../../generator/host.js';
-import { targets } from '../../generator/targets.js';
-import { sourcePath } from '../../lib/paths.js';
 import { runValidation } from '../run.js';
 import drift from '../rules/bg-declaration-drift.js';
 import invalid from '../rules/bg-declaration-invalid.js';
 import stale from '../rules/bg-generated-stale.js';
 import { knownClean, recordIfClean } from './cache.js';
+import { generatedCapacitorApp } from './testing.js';
 
 const RULES = [drift, stale, invalid];
 const DECLARATION = 'services/notes-sync.bg.ts';
@@ -41,15 +37,7 @@ export default defineService<Events>({
 `;
 
 async function generatedApp(): Promise<string> {
-  const root = mkdtempSync(join(tmpdir(), 'bg-drift-cache-'));
-  cpSync(sourcePath('e2e', 'fixtures', 'apps', 'capacitor'), root, { recursive: true });
-  mkdirSync(join(root, 'services'));
-  writeFileSync(join(root, DECLARATION), SOURCE);
-  const read = await readDeclarations(await findDeclarations(root));
-  assert.ok(read.ok);
-  const plan = planGeneration({ host: detectHost(root), models: read.models, targets, pruneMissingServices: true });
-  applyChanges(root, plan.changes);
-  return root;
+  return (await generatedCapacitorApp('bg-drift-cache-', DECLARATION, SOURCE)).root;
 }
 
 /** Findings of the drift rules, and whether the run could answer from the cache (checked before it). */
