@@ -1,12 +1,13 @@
 /**
  * A big tree (a monorepo of many apps) audited on several threads. The walk
- * happens once, here; each worker gets its list of paths, detects the apps
- * itself (detection is deterministic, so every worker sees the same apps in
- * the same order) and runs the rules on its share of them (run.ts shareOf).
- * What comes back is plain data — findings with their fixes computed, parse
- * problems, suppression directives, the files read — merged here and then
- * finished exactly like a single-thread run (runValidation's `finish`), so
- * the report is the same whatever the number of threads (tested).
+ * happens once, here; each worker gets its list of paths, finds the same
+ * roots and groups as every other (detection is deterministic), loads only
+ * its share of them and runs the rules on those apps (run.ts shareOf,
+ * project/detect.ts). What comes back is plain data — its apps, findings with
+ * their fixes computed, parse problems, suppression directives, the files
+ * read — merged here and then finished exactly like a single-thread run
+ * (runValidation's `finish`), so the report is the same whatever the number
+ * of threads (tested).
  */
 import { Worker } from 'node:worker_threads';
 import { sep } from 'node:path';
@@ -51,10 +52,10 @@ export async function collectInWorkers(req: Omit<CollectRequest, 'rules' | 'shar
   return merge(shares);
 }
 
-/** One Collected from the shares: apps from the first (all saw the same), findings in app order, files once. */
+/** One Collected from the shares: their apps in name order (as detection sorts them), findings in app order, files once. */
 export function merge(shares: Collected[]): Collected {
-  const first = shares[0]!;
-  const order = new Map(first.apps.map((a, i) => [a.name, i]));
+  const apps = shares.flatMap((s) => s.apps).sort((a, b) => a.name.localeCompare(b.name));
+  const order = new Map(apps.map((a, i) => [a.name, i]));
   const findings = shares.flatMap((s) => s.findings);
   // Rule findings in app order, as one thread would have produced them (the sort in finish is stable).
   findings.sort((a, b) => (order.get(a.app ?? '.') ?? -1) - (order.get(b.app ?? '.') ?? -1));
@@ -74,7 +75,7 @@ export function merge(shares: Collected[]): Collected {
     for (const f of s.read) read.add(f);
   }
   return {
-    apps: first.apps,
+    apps,
     findings,
     problems: [...problems.values()],
     directives: [...directives.values()].flat(),

@@ -128,9 +128,11 @@ export interface CollectRequest {
   settings: RunSettings;
   rules?: readonly Rule[];
   /**
-   * Run the rules only on the apps of share `index` of `count` (shareOf: a
-   * worker's part of a monorepo). Every share detects all the apps, so each
-   * app is the same AppProject whichever thread audits it.
+   * Load and audit only the apps of share `index` of `count` (a worker's part
+   * of a monorepo): the units of detection (an app root, a native Android or
+   * iOS group) whose folder's shareOf is `index`. Each app is the same
+   * AppProject as on one thread (detect.ts), and the shares' apps together
+   * are all the apps.
    */
   share?: { index: number; count: number };
 }
@@ -145,8 +147,10 @@ export async function collectFindings(req: CollectRequest): Promise<Collected> {
   let apps: AppProject[] = [];
   const findings: Finding[] = [];
   let internalErrors = 0;
+  const share = req.share;
   try {
-    apps = detectApps(files, settings);
+    // A worker loads and audits only the apps of its share of the units (detect.ts).
+    apps = detectApps(files, settings, share && { owns: (unitDir) => shareOf(toPosix(relative(root, unitDir)) || '.', share.count) === share.index });
   } catch (e) {
     // Every share detects: one reports the crash.
     if (lead) {
@@ -157,7 +161,6 @@ export async function collectFindings(req: CollectRequest): Promise<Collected> {
 
   const enabled = rules.filter((r) => config.rules[r.meta.id] !== 'off');
   for (const app of apps) {
-    if (req.share && shareOf(app.name, req.share.count) !== req.share.index) continue;
     for (const rule of enabled) {
       const reports: Report[] = [];
       const ctx = { project: app, settings, report: (r: Report) => void reports.push(r) };
@@ -208,9 +211,10 @@ export async function collectFindings(req: CollectRequest): Promise<Collected> {
 }
 
 /**
- * Which share audits an app: a hash of its name, so apps of one kind that
- * recur in a pattern (a Tauri app, a Capacitor app, a native one, …) still
- * spread evenly, and an app stays with its share as others come and go.
+ * Which share loads and audits a unit of detection: a hash of its folder's
+ * name, so apps of one kind that recur in a pattern (a Tauri app, a Capacitor
+ * app, a native one, …) still spread evenly, and an app stays with its share
+ * as others come and go.
  */
 export function shareOf(name: string, count: number): number {
   let h = 0x811c9dc5; // FNV-1a

@@ -13,6 +13,16 @@
  *   8. desktop unit files, attached to the deepest app root that contains them
  * Library modules that belong to no app (plugins next to an example app) are
  * merged into apps whose build files cannot say what they depend on.
+ *
+ * Sharded (worker threads, validators/parallel.ts): every worker finds the
+ * same roots and groups (steps 1–7 before loading: paths and a few small
+ * reads), then loads and returns only the apps of the units it owns — a
+ * marked root, a native Android group or a native iOS group, each named by
+ * its folder. A group whose loading decides which projects exist where
+ * another unit, a desktop unit file or a declaration could see them (any of
+ * those inside its folder) is loaded by every worker, so the attachment of
+ * those files is the same on every thread; it is still returned by its owner
+ * only. The union of the workers' apps is exactly the unsharded result.
  */
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { AppProject, ProjectFiles, ProjectKind } from './types.js';
@@ -61,7 +71,12 @@ function deps(pkg: unknown): Record<string, unknown> {
   return { ...(isObject(pkg.devDependencies) ? pkg.devDependencies : {}), ...(isObject(pkg.dependencies) ? pkg.dependencies : {}) };
 }
 
-export function detectApps(files: ProjectFiles & { paths: string[] }, settings: RunSettings = {}): AppProject[] {
+export interface DetectShard {
+  /** True when this worker loads and returns the apps of the unit with this folder. */
+  owns(unitDir: string): boolean;
+}
+
+export function detectApps(files: ProjectFiles & { paths: string[] }, settings: RunSettings = {}, shard?: DetectShard): AppProject[] {
   const root = files.root;
   const paths = files.paths;
   const roots = new Map<string, RootSpec>();
@@ -284,6 +299,11 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
     for (const k of kinds) if (!p.kinds.includes(k)) p.kinds.push(k);
     return p;
   };
+  /** The project, owned by the unit that first created it (its worker returns it). */
+  const own = (p: AppProject, unitDir: string): AppProject => {
+    if (!unitOf.has(p)) unitOf.set(p, unitDir);
+    return p;
+  };
 
   const pluginManifestsFor = (s: RootSpec): Array<{ file: string; label: string }> => {
     const out: Array<{ file: string; label: string }> = [];
@@ -324,9 +344,38 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
     return out;
   };
 
+  // 7. Native iOS: free plists grouped by the folder that holds the .xcodeproj.
+  const xcodeDirs = new Map(paths.filter((p) => p.endsWith(`.xcodeproj${sep}project.pbxproj`)).map((p) => [dirname(dirname(p)), dirname(dirname(p))]));
+  const iosGroups = new Map<string, string[]>();
+  for (const f of freePlists) {
+    // Without an Xcode project: the folder above the target folder (<project>/<Target>/Info.plist).
+    const above = dirname(dirname(f));
+    const g = nearest(xcodeDirs, dirname(f), root) ?? (within(above, root) ? above : root);
+    let l = iosGroups.get(g);
+    if (!l) iosGroups.set(g, (l = []));
+    l.push(f);
+  }
+
+  // 8. Desktop unit files (attached after loading).
+  const unitPaths = paths.filter((p) => isSystemdUnitPath(p) || isLaunchdPlistPath(p) || isWindowsTaskPath(p));
+  const declarationPaths = paths.filter((p) => p.endsWith('.bg.ts'));
+
+  // Sharding: which units this worker loads (see the header).
+  const unitOf = new Map<AppProject, string>();
+  let loadsRoot = (_dir: string): boolean => true;
+  let loadsGroup = loadsRoot;
+  if (shard) {
+    const groupDirs = [...appGroups.map(([g]) => g), ...iosGroups.keys()];
+    const seen = seenFromInside(groupDirs, [...rootList.map((r) => r.dir), ...groupDirs, ...unitPaths, ...declarationPaths]);
+    loadsRoot = (dir) => shard.owns(dir);
+    loadsGroup = (dir) => shard.owns(dir) || seen.has(dir);
+  }
+
   // Marked roots.
   for (const s of rootList) {
     const p = project(s.dir, s.kinds);
+    unitOf.set(p, s.dir);
+    if (!loadsRoot(s.dir)) continue;
     if (s.tauriDir) p.tauri = loadTauri(files, s.tauriDir);
     if (s.capacitor) p.capacitor = loadCapacitor(files, s.dir);
     const mods = modulesOf.get(s) ?? [];
@@ -357,6 +406,7 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
 
   // Native Android apps.
   for (const [g, mods] of appGroups) {
+    if (!loadsGroup(g)) continue;
     const apps = loadAndroidApps({
       files,
       buildDir: g,
@@ -367,36 +417,26 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
     });
     for (const a of apps) {
       const dir = apps.length === 1 ? g : a.moduleDir;
-      const p = project(dir, ['android-native']);
+      const p = own(project(dir, ['android-native']), g);
       if (!p.android) p.android = a;
-      else project(a.moduleDir, ['android-native']).android = a;
+      else own(project(a.moduleDir, ['android-native']), g).android = a;
     }
   }
 
-  // 7. Native iOS: free plists grouped by the folder that holds the .xcodeproj.
-  const xcodeDirs = new Map(paths.filter((p) => p.endsWith(`.xcodeproj${sep}project.pbxproj`)).map((p) => [dirname(dirname(p)), dirname(dirname(p))]));
-  const iosGroups = new Map<string, string[]>();
-  for (const f of freePlists) {
-    // Without an Xcode project: the folder above the target folder (<project>/<Target>/Info.plist).
-    const above = dirname(dirname(f));
-    const g = nearest(xcodeDirs, dirname(f), root) ?? (within(above, root) ? above : root);
-    let l = iosGroups.get(g);
-    if (!l) iosGroups.set(g, (l = []));
-    l.push(f);
-  }
+  // 7. Native iOS (grouped above, before loading).
   for (const [g, list] of iosGroups) {
+    if (!loadsGroup(g)) continue;
     const targets = loadIosTargets({ files, infoPlists: list });
     if (!targets.length && !list.some((f) => files.problems.some((pr) => pr.file === f))) continue;
-    const p = project(g, ['ios-native']);
+    const p = own(project(g, ['ios-native']), g);
     p.ios.push(...targets);
   }
 
   // 8. Desktop units: to the deepest project containing them, else the audited root.
-  const unitPaths = paths.filter((p) => isSystemdUnitPath(p) || isLaunchdPlistPath(p) || isWindowsTaskPath(p));
   if (unitPaths.length) {
     const byProject = new Map<AppProject, string[]>();
     for (const u of unitPaths) {
-      const owner = nearest(projects, dirname(u), root) ?? project(root, []);
+      const owner = nearest(projects, dirname(u), root) ?? own(project(root, []), root);
       let l = byProject.get(owner);
       if (!l) byProject.set(owner, (l = []));
       l.push(u);
@@ -409,14 +449,29 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
   }
 
   // Declarations (drift is checked against them).
-  for (const d of paths) {
-    if (!d.endsWith('.bg.ts')) continue;
-    nearest(projects, dirname(d), root)?.declarations.push(d);
-  }
+  for (const d of declarationPaths) nearest(projects, dirname(d), root)?.declarations.push(d);
 
   return [...projects.values()]
+    .filter((p) => !shard || shard.owns(unitOf.get(p)!))
     .filter((p) => p.android || p.ios.length || p.tauri || p.capacitor || p.expo || p.kinds.includes('desktop-units'))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The group folders with one of `inside` (unit folders, desktop unit files,
+ * declarations) strictly inside them: which projects loading a group creates
+ * decides where those belong, so such a group is loaded by every worker.
+ */
+function seenFromInside(groupDirs: string[], inside: string[]): Set<string> {
+  const groups = new Set(groupDirs);
+  const out = new Set<string>();
+  for (const p of inside) {
+    for (let d = dirname(p); ; d = dirname(d)) {
+      if (groups.has(d)) out.add(d);
+      if (dirname(d) === d) break;
+    }
+  }
+  return out;
 }
 
 /**

@@ -7,15 +7,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { writeProject } from '../testing.js';
-import { createProjectFiles, walk } from './files.js';
+import { createProjectFiles, toPosix, walk } from './files.js';
 import { detectApps } from './detect.js';
 import { resolveSdkExpression, stripComments } from './gradle.js';
 import { globToRegExp } from '../glob.js';
 import { findDirectives } from '../suppress.js';
 import { APP, gradleApp, manifest, perm } from '../android/fixture.js';
 import type { AppProject } from './types.js';
+import { shareOf } from '../run.js';
 
 function detect(files: Record<string, string>, assumeTargetSdk?: number): { apps: AppProject[]; dir: string; done: () => void } {
   const dir = writeProject(files);
@@ -216,6 +217,78 @@ test('ProjectFiles reads files through one descriptor: a named pipe is no file (
     assert.equal(pf.read(fifo), undefined);
     assert.equal(pf.read(join(dir, 'sub')), undefined);
     assert.equal(pf.readCount, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** An app as plain data (its ProjectFiles and parsed documents' parent links left out): what a worker's share must reproduce exactly. */
+function plainApp(a: AppProject): unknown {
+  return JSON.parse(JSON.stringify(a, (k, v: unknown) => (k === 'files' || k === 'parent' ? undefined : v instanceof Map ? [...v] : v instanceof Set ? [...v] : v)));
+}
+
+test('sharded detection: the shares together find exactly the apps one pass finds, each loaded by one share', () => {
+  const twoApps = (dir: string) => ({
+    [`${dir}/settings.gradle`]: "include ':phone', ':wear'\n",
+    [`${dir}/phone/build.gradle`]: "plugins { id 'com.android.application' }\nandroid { defaultConfig { targetSdk 35 } }\n",
+    [`${dir}/phone/src/main/AndroidManifest.xml`]: manifest([perm('RECEIVE_BOOT_COMPLETED')], [LAUNCHER]),
+    [`${dir}/wear/build.gradle`]: "plugins { id 'com.android.application' }\nandroid { defaultConfig { targetSdk 34 } }\n",
+    [`${dir}/wear/src/main/AndroidManifest.xml`]: manifest([], [LAUNCHER]),
+  });
+  const dir = writeProject({
+    'apps/tauri/src-tauri/tauri.conf.json': '{"identifier":"a.b"}',
+    'apps/tauri/src-tauri/gen/android/app/src/main/AndroidManifest.xml': manifest([perm('INTERNET')], [LAUNCHER]),
+    'apps/tauri/src-tauri/gen/apple/x_iOS/Info.plist': PLIST('<key>CFBundleName</key><string>x</string>\n'),
+    'apps/tauri/bg-services/sync/sync.bg.ts': 'export default {}\n',
+    'apps/cap/capacitor.config.json': '{"appId":"a.b"}',
+    'apps/cap/android/app/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]),
+    'apps/cap/ios/App/App/Info.plist': PLIST(''),
+    'apps/flutter/pubspec.yaml': 'name: f\ndependencies:\n  flutter:\n    sdk: flutter\n',
+    'apps/flutter/android/app/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]),
+    'apps/expo/package.json': '{"dependencies":{"expo":"52"}}',
+    'apps/expo/app.json': '{"expo":{"android":{"permissions":["CAMERA"]}}}',
+    'apps/rn/package.json': '{"dependencies":{"react-native":"0.76"}}',
+    'apps/rn/android/app/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]),
+    // A flutter-like root whose android/ has no app module: no app at all.
+    'apps/empty-flutter/pubspec.yaml': 'name: e\ndependencies:\n  flutter:\n    sdk: flutter\n',
+    // Native groups of two apps each: each module becomes an app.
+    ...twoApps('native'),
+    // …one with a desktop unit and a declaration inside a module, and an app root inside it.
+    ...twoApps('watch'),
+    'watch/wear/deploy/sync.service': '[Unit]\nDescription=x\n[Service]\nExecStart=/bin/true\n',
+    'watch/phone/svc/phone.bg.ts': 'export default {}\n',
+    'watch/companion/capacitor.config.json': '{"appId":"c.d"}',
+    'single/settings.gradle': "include ':app'\n",
+    'single/app/build.gradle': "plugins { id 'com.android.application' }\nandroid { defaultConfig { targetSdk 33 } }\n",
+    'single/app/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]),
+    // Native iOS groups, one holding a declaration; a plist group that yields no target.
+    'mac/Agent.xcodeproj/project.pbxproj': '// !$*UTF8*$!\n{}\n',
+    'mac/Agent/Info.plist': PLIST(''),
+    'mac/svc/agent.bg.ts': 'export default {}\n',
+    'tv/Tv.xcodeproj/project.pbxproj': '// !$*UTF8*$!\n{}\n',
+    'tv/Tv/Info.plist': PLIST('<key>UIBackgroundModes</key><array><string>audio</string></array>\n'),
+    'units/sync.service': '[Unit]\nDescription=x\n[Service]\nExecStart=/bin/true\n',
+  });
+  try {
+    const one = createProjectFiles(dir, walk(dir));
+    const all = detectApps(one);
+    const names = all.map((a) => a.name);
+    assert.ok(names.includes('watch/phone') && names.includes('watch/wear') && names.includes('watch/companion') && names.includes('native/phone'), names.join(', '));
+    for (const count of [2, 3, 5]) {
+      const shares = Array.from({ length: count }, (_, index) => {
+        const files = createProjectFiles(dir, walk(dir));
+        const owns = (unitDir: string) => shareOf(toPosix(relative(dir, unitDir)) || '.', count) === index;
+        return { files, owns, apps: detectApps(files, {}, { owns }) };
+      });
+      const union = shares.flatMap((s) => s.apps).sort((a, b) => a.name.localeCompare(b.name));
+      assert.deepEqual(union.map(plainApp), all.map(plainApp), `${count} shares`);
+      // Each marked root's manifest is read by the share that owns it only: the others skip its loading.
+      for (const app of ['apps/tauri', 'apps/cap', 'apps/rn']) {
+        const readBy = shares.filter((s) => [...s.files.texts()].some(([f]) => f.startsWith(join(dir, app) + sep) && f.endsWith('AndroidManifest.xml')));
+        assert.deepEqual(readBy.map((s) => s.owns(join(dir, app))), [true], `${app} with ${count} shares`);
+      }
+      assert.ok(shares.every((s) => s.files.readCount < one.readCount), `${count} shares: every share reads less than one pass`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
