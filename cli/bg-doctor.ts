@@ -56,6 +56,10 @@ Options:
 Configuration: { "rules": { "<rule-id>": "off" | "info" | "warn" | "error" },
                  "ignore": ["<glob>", …], "targetSdk": <n> }
 Inline: <!-- bg-doctor-disable-next-line <rule-id> — <reason> -->
+
+Environment: BG_SERVICE_CACHE (the cache folder, default ~/.cache/bg-service) ·
+BG_DOCTOR_NO_CACHE=1 (check drift with the generator every time) ·
+BG_DOCTOR_DEBUG=drift (print how each drift check was answered) · NO_COLOR
 `;
 
 const RULES_USAGE = `Usage: bg-doctor rules [--format stylish|json] [--platform <name>]

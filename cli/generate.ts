@@ -15,6 +15,7 @@ import { targets } from '../generator/targets.js';
 import { Exit, UserFacingError } from './common.js';
 import { StateError } from '../generator/state.js';
 import { EscapeError } from '../escape/index.js';
+import { recordCleanChecks } from '../validators/drift/analyze.js';
 
 export interface GenerateCommand {
   cwd: string;
@@ -125,6 +126,9 @@ export async function generateOnce(cmd: GenerateCommand): Promise<number> {
   }
 
   applyChanges(root, plan.changes);
+  // What bg-doctor's drift check reads, kept in the project while the check is clean
+  // (.bg-service/drift-check.json): a first validate then needs no generator.
+  await recordCleanChecks(files);
   if (!cmd.quiet) printSummary(plan, rel, c);
   return Exit.ok;
 }

@@ -11,6 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { Exit, UserFacingError } from '../cli/common.js';
 import type { DeclarationDiagnostic } from '../declaration/model.js';
 import { applyChanges, type Conflict, type FileChange, type GenerationResult } from '../generator/engine.js';
+import { recordCleanChecks } from '../validators/drift/analyze.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import { coloursFor, type Colours } from '../lib/colour.js';
 import { resolveAnswers } from './answers.js';
@@ -124,6 +125,7 @@ async function create(inv: Invocation, cwd: string, c: Colours): Promise<number>
   mkdirSync(target.dir, { recursive: true });
   for (const f of writes) writeFileAtomic(join(target.dir, f.path), f.text);
   applyChanges(target.dir, changes);
+  await recordCleanChecks([join(target.dir, decl.path)]);
 
   const implementation = implementationContents(target, read.models);
   const rows = summaryRows(decl, pkg, { plan, conflicts, changes, decisions }, implementation, target);

@@ -13,6 +13,7 @@
  * longer declared — exactly like `bg-service generate` without arguments. In
  * a monorepo the first app that holds one of its declarations reports it.
  */
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { DeclarationDiagnostic, ServiceModel } from '../../declaration/model.js';
 import type { ContributionChange, FileChange, GenerationResult } from '../../generator/engine.js';
@@ -21,7 +22,8 @@ import type { Fix, Report, Severity, TextEdit } from '../rule.js';
 import type { AppProject, ProjectFiles } from '../project/types.js';
 import { toPosix } from '../project/files.js';
 import { locateContribution, locateHeader, positionOf } from './locate.js';
-import { knownClean, recordIfClean } from './cache.js';
+import { cacheEnabled, knownClean, recordIfClean, rememberClean } from './cache.js';
+import { recordHolds, writeRecord } from './record.js';
 
 export const DRIFT_RULE = 'bg-declaration-drift';
 export const STALE_RULE = 'bg-generated-stale';
@@ -117,13 +119,64 @@ async function analyse(project: AppProject, declarations: string[]): Promise<Dri
   }
   const out: DriftReport[] = [];
   for (const root of roots) {
-    // A root found clean before, with nothing it read changed since, is clean now (cache.ts).
-    if (knownClean(root, project.files)) continue;
+    // A root found clean before, with nothing it read changed since, is clean now: by
+    // this machine's cache (cache.ts), else by the project's own record (record.ts).
+    if (knownClean(root, project.files)) {
+      debug(root, "clean by this machine's cache");
+      continue;
+    }
+    const held = cacheEnabled() ? recordHolds(root, (p) => project.files.readAlready?.(p)) : undefined;
+    if (held) {
+      rememberClean(root, held);
+      debug(root, "clean by the project's record (.bg-service/drift-check.json)");
+      continue;
+    }
     const h = await loadHeavy();
-    out.push(...(await recordIfClean(root, () => analyseRoot(h, project, root))));
+    const reports = await recordIfClean(root, () => analyseRoot(h, project.files, root));
+    debug(root, `checked with the generator: ${reports.length} finding(s)`);
+    out.push(...reports);
   }
   return out;
 }
+
+/** BG_DOCTOR_DEBUG=drift: how each drift check was answered, on stderr (why a run was slow). */
+function debug(root: string, what: string): void {
+  if (process.env.BG_DOCTOR_DEBUG?.split(',').includes('drift')) process.stderr.write(`bg-doctor: drift ${root}: ${what}\n`);
+}
+
+/**
+ * After generate wrote the declarations' outputs: the drift check of each
+ * generator root they belong to (as bg-doctor finds them), recorded where clean.
+ */
+export async function recordCleanChecks(declarations: string[]): Promise<void> {
+  const { findProjectRoot } = await import('../../generator/host.js');
+  for (const root of new Set(declarations.filter(isDeclarationFile).map((d) => findProjectRoot(dirname(d))))) await recordCleanCheck(root);
+}
+
+/**
+ * Run the drift check bg-doctor runs on `root` and, when it is clean, keep
+ * its inputs in the project (record.ts) and in this machine's cache. True
+ * when the check was clean. A record that still holds is left as it is.
+ */
+export async function recordCleanCheck(root: string): Promise<boolean> {
+  if (recordHolds(root)) return true;
+  const h = await loadHeavy();
+  const files: CheckFiles = {
+    problems: [],
+    read: (f) => {
+      try {
+        return readFileSync(f, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  const reports = await recordIfClean(root, () => analyseRoot(h, files, root), (inputs) => void writeRecord(root, inputs));
+  return reports.length === 0;
+}
+
+/** What the check needs of the audited project's files: parse problems already found, and reads to locate findings. */
+type CheckFiles = Pick<ProjectFiles, 'problems' | 'read'>;
 
 /** A problem that stops the check, located where it can be. */
 interface LocatedError extends Error {
@@ -131,17 +184,17 @@ interface LocatedError extends Error {
   column?: number;
 }
 
-async function analyseRoot(h: Heavy, project: AppProject, root: string): Promise<DriftReport[]> {
+async function analyseRoot(h: Heavy, files: CheckFiles, root: string): Promise<DriftReport[]> {
   const out: DriftReport[] = [];
   const push = (rule: DriftRuleId, report: Report) => out.push({ rule, report });
   const rel = (p: string) => toPosix(relative(root, p)) || '.';
 
-  const files = await h.findDeclarations(root);
+  const declarations = await h.findDeclarations(root);
   // The declarations as generate last read them, while none of them changed
   // (generator/snapshot.ts): no TypeScript compiler needed. Else read them.
-  let models = h.loadSnapshot(root, files);
+  let models = h.loadSnapshot(root, declarations);
   if (!models) {
-    const read = await h.readDeclarations(files);
+    const read = await h.readDeclarations(declarations);
     if (!read.ok) {
       for (const d of read.diagnostics) push(INVALID_RULE, invalidReport(d));
       return out;
@@ -162,7 +215,7 @@ async function analyseRoot(h: Heavy, project: AppProject, root: string): Promise
     // Editors name the file as the planner passed it (project-relative).
     const at = /^(.+?):(\d+):(\d+): /.exec(err.message);
     const located = at ? resolve(root, at[1]!) : undefined;
-    if (located && project.files.problems.some((p) => p.file === located)) return out; // already a parse-error finding
+    if (located && files.problems.some((p) => p.file === located)) return out; // already a parse-error finding
     const file = located ?? models[0]!.sourceFile;
     push(DRIFT_RULE, {
       message: `bg-service generate would stop here, so the project cannot be compared with its declarations: ${at ? err.message.slice(at[0].length) : err.message}`,
@@ -197,7 +250,7 @@ async function analyseRoot(h: Heavy, project: AppProject, root: string): Promise
         ? `${c.path} was ${c.reason}: \`bg-service generate\` refuses to overwrite it — move the change into your implementation file or the declaration, then run \`bg-service generate --force\``
         : `${c.path} ${c.reason}, where bg-service generates a file: \`bg-service generate\` refuses to overwrite it — move it away, or run \`bg-service generate --force\``,
       file,
-      ...locateHeader(project.files.read(file)),
+      ...locateHeader(files.read(file)),
       severity: 'warning',
     });
   }

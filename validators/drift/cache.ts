@@ -18,14 +18,19 @@
  *
  * Where: <cache>/doctor/drift/<sha256 of the root>.json (~/.cache/bg-service,
  * or $BG_SERVICE_CACHE), never in the project. BG_DOCTOR_NO_CACHE=1 turns
- * it off. A missing or unwritable cache only costs time.
+ * it off. A missing or unwritable cache only costs time. The same recording,
+ * by content only, is what generate keeps in the project (record.ts).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachePath, packageRoot } from '../../lib/paths.js';
+
+/** The project's own record of a clean check: `.bg-service/drift-check.json` (record.ts). */
+export const RECORD_DIR = '.bg-service';
+export const RECORD_NAME = 'drift-check.json';
 
 const FORMAT = 2;
 /** An mtime this close to the recording (ms) may hide a later edit in the same tick: trust only the content hash. */
@@ -36,7 +41,7 @@ const KEEP_ENTRIES = 4000;
 let pruned = false;
 
 /** f: a file read (content hash, stat) · x: an existence probe (type) · d: a folder listing (hash, stat) · r: a realpath. */
-type Input =
+export type Input =
   | { k: 'f'; p: string; h: string; s: string }
   | { k: 'x'; p: string; t: 'f' | 'd' | '-' }
   | { k: 'd'; p: string; h: string; s: string }
@@ -54,10 +59,10 @@ export function cacheEnabled(): boolean {
   return !process.env.BG_DOCTOR_NO_CACHE;
 }
 
-const sha = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex').slice(0, 32);
+export const sha = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex').slice(0, 32);
 
 /** The real functions, whatever a recording has swapped in. */
-const real = {
+export const real = {
   readFileSync: fs.readFileSync,
   existsSync: fs.existsSync,
   statSync: fs.statSync,
@@ -84,31 +89,39 @@ function dirStat(p: string): string {
   return st ? dirKey(st) : '';
 }
 
-function typeOf(p: string): 'f' | 'd' | '-' {
+export function typeOf(p: string): 'f' | 'd' | '-' {
   const st = real.statSync(p, { throwIfNoEntry: false });
   return !st ? '-' : st.isDirectory() ? 'd' : 'f';
 }
 
-function listing(p: string): string {
-  return sha(real.readdirSync(p).sort().join('\0'));
+export function listing(p: string): string {
+  return namesHash(p, real.readdirSync(p));
 }
-
-/** The same hash from what a readdir returned (names or Dirents), without listing the folder again. */
-function namesHash(entries: unknown[]): string {
-  return sha(entries.map((e) => (typeof e === 'string' ? e : (e as fs.Dirent).name)).sort().join('\0'));
-}
-
-let buildId: string | undefined;
 
 /**
- * The build of bg-service: its package.json and the size and mtime of every
- * compiled module a drift check runs and of every template, so a rebuild or
- * an upgrade never reuses an answer the old build gave.
+ * The hash of a folder's entry names (names or Dirents, as a readdir
+ * returned them). The project's record of a clean check (record.ts), which
+ * generate writes into `.bg-service/` after the check listed that folder, is
+ * left out, so writing it does not void what it records.
  */
-function currentBuild(): string {
-  if (buildId) return buildId;
+function namesHash(dir: string, entries: unknown[]): string {
+  let names = entries.map((e) => (typeof e === 'string' ? e : (e as fs.Dirent).name));
+  if (basename(dir) === RECORD_DIR) names = names.filter((n) => n !== RECORD_NAME);
+  return sha(names.sort().join('\0'));
+}
+
+let buildFileList: string[] | undefined;
+
+/**
+ * The files that make up the build of bg-service a drift check runs: bundled
+ * (dist/bin, the executables users run), the whole bundle, what the reader
+ * maps the package to and its trimmed default library; else the compiled
+ * reader, engine, targets and editors. Plus the templates, always.
+ */
+function buildFiles(): string[] {
+  if (buildFileList) return buildFileList;
   const dist = join(packageRoot, 'dist');
-  const lines: string[] = [];
+  const out: string[] = [];
   const walk = (dir: string): void => {
     let entries: fs.Dirent[];
     try {
@@ -119,31 +132,63 @@ function currentBuild(): string {
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if ((!p.startsWith(dist) || e.name.endsWith('.js') || e.name === 'define.d.ts' || e.name === 'lib.es5.d.ts') && !e.name.includes('.test.')) {
-        const st = real.statSync(p, { bigint: true, throwIfNoEntry: false });
-        if (st) lines.push(`${relative(packageRoot, p)}:${st.size}:${st.mtimeNs}`);
-      }
+      else if ((!p.startsWith(dist) || e.name.endsWith('.js') || e.name === 'define.d.ts' || e.name === 'lib.es5.d.ts') && !e.name.includes('.test.')) out.push(p);
     }
   };
-  // What a drift check runs: bundled (dist/bin, the executables users run), the
-  // whole bundle; else the compiled reader, engine, targets and editors.
   if (fileURLToPath(import.meta.url).startsWith(join(dist, 'bin') + sep)) {
     walk(join(dist, 'bin'));
-    // What the reader maps the package to, and its trimmed default library.
-    for (const f of [join(dist, 'declaration', 'define.d.ts'), join(dist, 'declaration', 'lib', 'lib.es5.d.ts')]) {
-      const st = real.statSync(f, { bigint: true, throwIfNoEntry: false });
-      if (st) lines.push(`${relative(packageRoot, f)}:${st.size}:${st.mtimeNs}`);
-    }
+    for (const f of [join(dist, 'declaration', 'define.d.ts'), join(dist, 'declaration', 'lib', 'lib.es5.d.ts')]) if (real.existsSync(f)) out.push(f);
   } else for (const part of ['generator', 'templates', 'declaration', 'editors', 'escape', 'lib', join('validators', 'drift')]) walk(join(dist, part));
   walk(join(packageRoot, 'templates'));
-  let pkg = '';
-  try {
-    pkg = real.readFileSync(join(packageRoot, 'package.json'), 'utf8');
-  } catch {
-    // the files alone still identify the build
-  }
-  return (buildId = sha(`${pkg}\n${lines.sort().join('\n')}`));
+  return (buildFileList = out.sort());
 }
+
+function packageJsonText(): string {
+  try {
+    return real.readFileSync(join(packageRoot, 'package.json'), 'utf8');
+  } catch {
+    return ''; // the files alone still identify the build
+  }
+}
+
+let buildId: string | undefined;
+
+/**
+ * The build on this machine: package.json and the size and mtime of each
+ * build file, so a rebuild or an upgrade never reuses an answer the old
+ * build gave. Cheap (a stat each), for the machine's cache.
+ */
+function currentBuild(): string {
+  if (buildId) return buildId;
+  const lines: string[] = [];
+  for (const p of buildFiles()) {
+    const st = real.statSync(p, { bigint: true, throwIfNoEntry: false });
+    if (st) lines.push(`${relative(packageRoot, p)}:${st.size}:${st.mtimeNs}`);
+  }
+  return (buildId = sha(`${packageJsonText()}\n${lines.join('\n')}`));
+}
+
+let contentId: string | undefined;
+
+/**
+ * The build by content: package.json and a hash of each build file, the
+ * same on every machine that has this build (for the project's record,
+ * which travels with the project). A few ms: computed only when needed.
+ */
+export function contentBuild(): string {
+  if (contentId) return contentId;
+  const lines: string[] = [];
+  for (const p of buildFiles()) {
+    try {
+      lines.push(`${toPosix(relative(packageRoot, p))}:${sha(real.readFileSync(p))}`);
+    } catch {
+      // gone since listed: the rest still identify the build
+    }
+  }
+  return (contentId = sha(`${packageJsonText()}\n${lines.join('\n')}`));
+}
+
+const toPosix = (p: string): string => p.split(sep).join('/');
 
 /** Per run (keyed by the run's ProjectFiles): inputs already checked (the same config checked for many apps). */
 const verifiedByRun = new WeakMap<object, Map<string, boolean>>();
@@ -215,13 +260,27 @@ function ignored(p: string): boolean {
 
 /**
  * Run `check` with every file-system read it makes recorded; when it returns
- * no report, keep the record for `root`. The `fs` functions the checker and
- * the generator use are swapped (and the ES module bindings re-synced) only
- * for the duration of the call: nothing else runs meanwhile (the runner runs
- * rules one at a time, and this check awaits only itself).
+ * no report, keep the record for `root` in this machine's cache, and pass
+ * it to `onClean` (generate keeps it in the project too, record.ts).
  */
-export async function recordIfClean<T>(root: string, check: () => Promise<T[]>): Promise<T[]> {
-  if (!cacheEnabled()) return check();
+export async function recordIfClean<T>(root: string, check: () => Promise<T[]>, onClean?: (inputs: Input[]) => void): Promise<T[]> {
+  if (!cacheEnabled() && !onClean) return check();
+  const { reports, inputs, recordedAt } = await recordReads(check);
+  if (reports.length === 0) {
+    if (cacheEnabled()) save({ format: FORMAT, build: currentBuild(), root: resolve(root), recordedAt, inputs });
+    onClean?.(inputs);
+  }
+  return reports;
+}
+
+/**
+ * Run `check` with every file-system read it makes recorded. The `fs`
+ * functions the checker and the generator use are swapped (and the ES
+ * module bindings re-synced) only for the duration of the call: nothing
+ * else runs meanwhile (the runner runs rules one at a time, and this check
+ * awaits only itself).
+ */
+async function recordReads<T>(check: () => Promise<T[]>): Promise<{ reports: T[]; inputs: Input[]; recordedAt: number }> {
   const recordedAt = Date.now();
   const inputs = new Map<string, Input>();
   const pathOf = (p: unknown): string | undefined =>
@@ -259,7 +318,7 @@ export async function recordIfClean<T>(root: string, check: () => Promise<T[]>):
     existsSync: wrap(real.existsSync, (p, out: boolean) => ({ k: 'x', p, t: out ? typeOf(p) : '-' })),
     statSync: wrap(real.statSync, (p, out: fs.Stats | fs.BigIntStats | undefined) => ({ k: 'x', p, t: !out ? '-' : out.isDirectory() ? 'd' : 'f' })),
     lstatSync: wrap(real.lstatSync, (p) => ({ k: 'x', p, t: typeOf(p) })),
-    readdirSync: wrap(real.readdirSync, (p, out: unknown[]) => ({ k: 'd', p, h: namesHash(out), s: dirStat(p) })),
+    readdirSync: wrap(real.readdirSync, (p, out: unknown[]) => ({ k: 'd', p, h: namesHash(p, out), s: dirStat(p) })),
     realpathSync: Object.assign(
       wrap(real.realpathSync, (p, out: string | Buffer) => ({ k: 'r', p, v: String(out) })),
       { native: real.realpathSync.native },
@@ -268,7 +327,7 @@ export async function recordIfClean<T>(root: string, check: () => Promise<T[]>):
   const swappedReaddir = async function (this: unknown, ...args: unknown[]): Promise<unknown> {
     try {
       const out = await (real.readdir as (...a: unknown[]) => Promise<unknown[]>).apply(this, args);
-      add(args[0], (p) => ({ k: 'd', p, h: namesHash(out), s: dirStat(p) }));
+      add(args[0], (p) => ({ k: 'd', p, h: namesHash(p, out), s: dirStat(p) }));
       return out;
     } catch (e) {
       add(args[0], (p) => ({ k: 'x', p, t: typeOf(p) }));
@@ -291,9 +350,28 @@ export async function recordIfClean<T>(root: string, check: () => Promise<T[]>):
   } finally {
     swap(false);
   }
-  if (reports.length === 0) save({ format: FORMAT, build: currentBuild(), root: resolve(root), recordedAt, inputs: [...inputs.values()] });
-  return reports;
+  return { reports, inputs: [...inputs.values()], recordedAt };
 }
+
+/**
+ * Remember in this machine's cache that `root` is clean: its inputs have
+ * just been verified by content (the project's record held, record.ts), so
+ * their stats now stand for that content.
+ */
+export function rememberClean(root: string, inputs: Array<DistributiveOmit<Input, 's'>>): void {
+  if (!cacheEnabled()) return;
+  const recordedAt = Date.now();
+  const withStats = inputs.map((i): Input => {
+    if (i.k === 'f') {
+      const st = real.statSync(i.p, { bigint: true, throwIfNoEntry: false });
+      return { ...i, s: st ? statKey(st) : '' };
+    }
+    return i.k === 'd' ? { ...i, s: dirStat(i.p) } : i;
+  });
+  save({ format: FORMAT, build: currentBuild(), root: resolve(root), recordedAt, inputs: withStats });
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 function save(entry: Entry): void {
   const file = entryPath(entry.root);

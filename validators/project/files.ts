@@ -219,6 +219,7 @@ export function createProjectFiles(root: string, paths: string[]): ProjectFilesI
     get readCount() {
       return readCount;
     },
+    readAlready: (path) => text.get(path),
     exists(path) {
       if (known.has(path)) return true;
       if (coveredByWalk(path)) return false;

@@ -55,6 +55,8 @@ export interface ProjectFiles {
   readonly problems: FileProblem[];
   /** How many files were read from disk (for the benchmark and tests). */
   readonly readCount: number;
+  /** The text of a file this run has already read, without reading it (undefined when it has not, or it is no text file). */
+  readAlready?(path: string): string | undefined;
 }
 
 // ------------------------------------------------------------------ Android
