@@ -8,15 +8,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { sharedPath } from '../lib/paths.js';
+import { dirname, join } from 'node:path';
+import { sharedPath, sourcePath } from '../lib/paths.js';
 import { makeCapacitorApp, makeTauriApp } from '../e2e/create-apps.js';
 import { chooseJobs, PARALLEL_MIN_FILES, runValidation, shareOf, type RunResult } from './run.js';
 import { merge } from './parallel.js';
 import { gradleApp, manifest, perm } from './android/fixture.js';
 import { writeProject } from './testing.js';
+import { generatedCapacitorApp } from './drift/testing.js';
 
 /** Everything a report is made of (formatters read these), as plain comparable data. */
 function comparable(r: RunResult): unknown {
@@ -97,6 +98,12 @@ test('a monorepo audited on 1, 2 and 3 threads gives the same report', async (t)
   assert.ok(!ids.has('unused-suppression'), [...ids].join(', '));
   assert.ok(one.findings.some((f) => f.fix), 'some findings carry a fix');
   assert.ok(new Set(one.apps.map((a) => shareOf(a.name, 2))).size === 2, 'the apps spread over both shares');
+  // …evenly, also for names that differ only in characters of one parity (plain FNV-1a mod 2 would not).
+  const names = Array.from({ length: 1000 }, (_, i) => `apps/app${String(i).padStart(4, '0')}/demo`);
+  for (const count of [2, 3, 4]) {
+    const per = Array.from({ length: count }, (_, k) => names.filter((n) => shareOf(n, count) === k).length);
+    assert.ok(per.every((n) => Math.abs(n - 1000 / count) < 80), `${count} shares: ${per.join(', ')}`);
+  }
   for (const jobs of [2, 3]) {
     const many = await runValidation({ root, jobs });
     assert.deepEqual(comparable(many), comparable(one), `jobs=${jobs}`);
@@ -123,12 +130,41 @@ test('merge keeps one copy of what several shares read, and findings in app orde
   const d = { file: '/r/shared.xml', line: 1, column: 1, targetLine: 2, ruleIds: ['x'], reason: 'why', used: false };
   const f = (a: string) => ({ ruleId: 'r', severity: 'error' as const, message: a, file: `/r/${a}/f`, line: 1, column: 1, app: a });
   const merged = merge([
-    { apps: [app('a'), app('b')], findings: [f('b')], problems: [{ file: '/r/p', line: 1, column: 1, message: 'm' }], directives: [d], internalErrors: 0, read: ['/r/shared.xml', '/r/b/f'] },
-    { apps: [app('a'), app('b')], findings: [f('a')], problems: [{ file: '/r/p', line: 1, column: 1, message: 'm' }], directives: [{ ...d }], internalErrors: 1, read: ['/r/shared.xml', '/r/a/f'] },
+    { apps: [app('b')], findings: [f('b')], problems: [{ file: '/r/p', line: 1, column: 1, message: 'm' }], directives: [d], internalErrors: 0, read: ['/r/shared.xml', '/r/b/f'] },
+    { apps: [app('a')], findings: [f('a')], problems: [{ file: '/r/p', line: 1, column: 1, message: 'm' }], directives: [{ ...d }], internalErrors: 1, read: ['/r/shared.xml', '/r/a/f'] },
   ]);
+  assert.deepEqual(merged.apps.map((x) => x.name), ['a', 'b'], 'each share returns its own apps; merged in name order');
   assert.deepEqual(merged.findings.map((x) => x.app), ['a', 'b']);
   assert.equal(merged.problems.length, 1);
   assert.equal(merged.directives.length, 1);
   assert.equal(merged.internalErrors, 1);
   assert.deepEqual([...merged.read].sort(), ['/r/a/f', '/r/b/f', '/r/shared.xml']);
+});
+
+const LAUNCHER = '<activity android:name=".Main" android:exported="true"><intent-filter><action android:name="android.intent.action.MAIN"/><category android:name="android.intent.category.LAUNCHER"/></intent-filter></activity>';
+
+test('two apps on different threads holding declarations of one generator root: its drift is reported once, by the first app', async (t) => {
+  const source = readFileSync(sourcePath('examples', 'notes-sync', 'notes-sync.bg.ts'), 'utf8');
+  const { root: generated } = await generatedCapacitorApp('bg-par-drift-', 'services/notes-sync.bg.ts', source);
+  const root = writeProject({ 'package.json': '{ "name": "mono", "private": true }\n' });
+  t.after(() => {
+    rmSync(generated, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
+  });
+  // A Capacitor app, and a native Android demo inside it (no package.json of its own) whose
+  // declaration therefore belongs to the Capacitor app's generator root; on different threads.
+  const name = Array.from({ length: 50 }, (_, i) => `apps/cap-${i}`).find((n) => shareOf(n, 2) !== shareOf(`${n}/demo`, 2))!;
+  cpSync(generated, join(root, name), { recursive: true });
+  for (const [p, c] of Object.entries({ ...gradleApp(35), 'app/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]) })) {
+    mkdirSync(dirname(join(root, name, 'demo', p)), { recursive: true });
+    writeFileSync(join(root, name, 'demo', p), c);
+  }
+  mkdirSync(join(root, name, 'demo', 'svc'), { recursive: true });
+  writeFileSync(join(root, name, 'demo', 'svc', 'demo.bg.ts'), source.replace("name: 'notes-sync'", "name: 'demo-sync'"));
+
+  const one = await runValidation({ root, jobs: 1, settings: { assumeTargetSdk: 35 } });
+  assert.deepEqual(one.apps.map((a) => a.name), [name, `${name}/demo`]);
+  const drift = one.findings.filter((f) => f.ruleId.startsWith('bg-'));
+  assert.ok(drift.length > 0 && drift.every((f) => f.app === name), drift.map((f) => `${f.app}: ${f.message}`).join('\n'));
+  for (const jobs of [2, 3]) assert.deepEqual(comparable(await runValidation({ root, jobs, settings: { assumeTargetSdk: 35 } })), comparable(one), `jobs=${jobs}`);
 });

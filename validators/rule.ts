@@ -68,6 +68,8 @@ export interface Finding {
   fix?: Fix;
   /** The app (folder, relative to the audited root) the finding belongs to. */
   app?: string;
+  /** Report.group, until the runner has kept the first app's findings of each group (never in a result). */
+  group?: string;
 }
 
 /** What a rule reports; the runner fills ruleId, app and the configured severity. */
@@ -86,6 +88,13 @@ export interface Report {
    * Lazy fixes keep a plain audit from running the editors.
    */
   fix?: Fix | (() => Fix | undefined);
+  /**
+   * A check several apps may run for the same thing (the drift check of a
+   * generator root that holds declarations of two apps): only the first app,
+   * in report order, that reports findings of a group keeps them. One thread
+   * runs such a check once; worker threads may each run it for their own app.
+   */
+  group?: string;
 }
 
 /** Options of one run that rules may consult. */

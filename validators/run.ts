@@ -186,6 +186,7 @@ export async function collectFindings(req: CollectRequest): Promise<Collected> {
           endLine: r.endLine,
           endColumn: r.endColumn,
           app: app.name,
+          ...(r.group !== undefined ? { group: r.group } : {}),
         }, r.fix));
       }
     }
@@ -219,7 +220,11 @@ export async function collectFindings(req: CollectRequest): Promise<Collected> {
 export function shareOf(name: string, count: number): number {
   let h = 0x811c9dc5; // FNV-1a
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % count;
+  // FNV's low bits only mix the characters' low bits (mod 2 it is their parity):
+  // a finaliser (MurmurHash3's) spreads every bit, so `% count` is even.
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) % count;
 }
 
 function summarise(a: AppProject, root: string): AppSummary {
@@ -247,8 +252,18 @@ function finish(
   collected: Collected,
   started: number,
 ): RunResult {
-  const { apps, findings } = collected;
+  const { apps } = collected;
   const internalErrors = collected.internalErrors;
+
+  // A group's findings (Report.group) stay with the first app, in app order, that reported it.
+  const groupApp = new Map<string, string | undefined>();
+  const findings = collected.findings.filter((f) => {
+    if (f.group === undefined) return true;
+    if (!groupApp.has(f.group)) groupApp.set(f.group, f.app);
+    const first = groupApp.get(f.group) === f.app;
+    delete f.group;
+    return first;
+  });
 
   // Malformed files, once each, attributed to the deepest app containing them.
   if (config.rules[PARSE_ERROR.id] !== 'off') {

@@ -134,6 +134,8 @@ async function analyse(project: AppProject, declarations: string[]): Promise<Dri
     const h = await loadHeavy();
     const reports = await recordIfClean(root, () => analyseRoot(h, project.files, root));
     debug(root, `checked with the generator: ${reports.length} finding(s)`);
+    // One report of a root: worker threads may each check it for an app of theirs (run.ts keeps the first app's).
+    for (const r of reports) r.report.group = `drift:${root}`;
     out.push(...reports);
   }
   return out;
