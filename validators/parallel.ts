@@ -1,6 +1,6 @@
 /**
  * A big tree (a monorepo of many apps) audited on several threads. The walk
- * happens once, here; each worker gets its list of paths, finds the same
+ * happens once, here; this thread and each worker get the list of paths, finds the same
  * roots and groups as every other (detection is deterministic), loads only
  * its share of them and runs the rules on those apps (run.ts shareOf,
  * project/detect.ts). What comes back is plain data — its apps, findings with
@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourcePath } from '../lib/paths.js';
-import type { Collected, CollectRequest } from './run.js';
+import { collectFindings, type Collected, type CollectRequest } from './run.js';
 
 export type WorkerRequest = Omit<CollectRequest, 'rules'> & { share: { index: number; count: number } };
 
@@ -48,8 +48,16 @@ function runWorker(script: string, request: WorkerRequest): Promise<Collected> {
 
 export async function collectInWorkers(req: Omit<CollectRequest, 'rules' | 'share'>, jobs: number): Promise<Collected> {
   const script = workerScript();
-  const shares = await Promise.all(Array.from({ length: jobs }, (_, index) => runWorker(script, { ...req, share: { index, count: jobs } })));
-  return merge(shares);
+  // Shares 1… on worker threads; share 0 here, meanwhile: this thread has its modules loaded
+  // already, and would otherwise only wait (one thread fewer to start, and to hold in memory).
+  const others = Array.from({ length: jobs - 1 }, (_, i) => runWorker(script, { ...req, share: { index: i + 1, count: jobs } }));
+  // A worker's failure is reported once all shares are in (none is left running behind the run).
+  const settled = Promise.allSettled(others);
+  const mine = await collectFindings({ ...req, share: { index: 0, count: jobs } });
+  const rest = await settled;
+  const failed = rest.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return merge([mine, ...rest.map((r) => (r as PromiseFulfilledResult<Collected>).value)]);
 }
 
 /** One Collected from the shares: their apps in name order (as detection sorts them), findings in app order, files once. */
