@@ -17,24 +17,11 @@ import drift from '../rules/bg-declaration-drift.js';
 import invalid from '../rules/bg-declaration-invalid.js';
 import stale from '../rules/bg-generated-stale.js';
 import { knownClean, recordIfClean } from './cache.js';
-import { generatedCapacitorApp } from './testing.js';
+import { generatedCapacitorApp, SAMPLE_DECLARATION, SAMPLE_SOURCE } from './testing.js';
 
 const RULES = [drift, stale, invalid];
-const DECLARATION = 'services/notes-sync.bg.ts';
-const SOURCE = `import { defineService } from 'create-bg-service';
-
-export interface Events {
-  progress: { done: number; total: number };
-}
-
-export default defineService<Events>({
-  name: 'notes-sync',
-  kind: 'continuous',
-  hosts: ['capacitor'],
-  android: { foregroundServiceType: ['dataSync'], notification: { channel: 'sync', title: 'Syncing notes' } },
-  permissions: ['notifications'],
-});
-`;
+const DECLARATION = SAMPLE_DECLARATION;
+const SOURCE = SAMPLE_SOURCE;
 
 async function generatedApp(): Promise<string> {
   return (await generatedCapacitorApp('bg-drift-cache-', DECLARATION, SOURCE)).root;

@@ -18,23 +18,10 @@ import { binPath, sourcePath } from '../../lib/paths.js';
 import { recordCleanCheck } from './analyze.js';
 import { knownClean } from './cache.js';
 import { recordHolds, recordPath } from './record.js';
-import { generatedCapacitorApp } from './testing.js';
+import { generatedCapacitorApp, SAMPLE_DECLARATION, SAMPLE_SOURCE } from './testing.js';
 
-const DECLARATION = 'services/notes-sync.bg.ts';
-const SOURCE = `import { defineService } from 'create-bg-service';
-
-export interface Events {
-  progress: { done: number; total: number };
-}
-
-export default defineService<Events>({
-  name: 'notes-sync',
-  kind: 'continuous',
-  hosts: ['capacitor'],
-  android: { foregroundServiceType: ['dataSync'], notification: { channel: 'sync', title: 'Syncing notes' } },
-  permissions: ['notifications'],
-});
-`;
+const DECLARATION = SAMPLE_DECLARATION;
+const SOURCE = SAMPLE_SOURCE;
 
 function withTemp<T>(prefix: string, fn: (dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), prefix));

@@ -13,6 +13,23 @@ import { applyChanges, planGeneration, type FileChange } from '../../generator/e
 import { detectHost } from '../../generator/host.js';
 import { targets } from '../../generator/targets.js';
 
+/** A declaration the cache and record tests generate: one continuous Capacitor service. */
+export const SAMPLE_DECLARATION = 'services/notes-sync.bg.ts';
+export const SAMPLE_SOURCE = `import { defineService } from 'create-bg-service';
+
+export interface Events {
+  progress: { done: number; total: number };
+}
+
+export default defineService<Events>({
+  name: 'notes-sync',
+  kind: 'continuous',
+  hosts: ['capacitor'],
+  android: { foregroundServiceType: ['dataSync'], notification: { channel: 'sync', title: 'Syncing notes' } },
+  permissions: ['notifications'],
+});
+`;
+
 export async function generatedCapacitorApp(prefix: string, declaration: string, source: string): Promise<{ root: string; changes: FileChange[] }> {
   const root = mkdtempSync(join(tmpdir(), prefix));
   cpSync(sourcePath('e2e', 'fixtures', 'apps', 'capacitor'), root, { recursive: true });

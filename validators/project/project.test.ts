@@ -28,8 +28,8 @@ function detect(files: Record<string, string>, assumeTargetSdk?: number): { apps
 const LAUNCHER = '<activity android:name=".Main" android:exported="true"><intent-filter><action android:name="android.intent.action.MAIN"/><category android:name="android.intent.category.LAUNCHER"/></intent-filter></activity>';
 const PLIST = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n${body}</dict>\n</plist>\n`;
 
-test('detects Tauri, Capacitor, Flutter, Expo, RN and native apps of a monorepo, each once', () => {
-  const d = detect({
+/** One app of each marked kind, under apps/. */
+const APPS_OF_EVERY_KIND: Record<string, string> = {
     'apps/tauri/src-tauri/tauri.conf.json': '{"identifier":"a.b"}',
     'apps/tauri/src-tauri/gen/android/app/src/main/AndroidManifest.xml': manifest([perm('INTERNET')], [LAUNCHER]),
     'apps/tauri/src-tauri/gen/apple/x_iOS/Info.plist': PLIST('<key>CFBundleName</key><string>x</string>\n'),
@@ -42,6 +42,11 @@ test('detects Tauri, Capacitor, Flutter, Expo, RN and native apps of a monorepo,
     'apps/expo/app.json': '{"expo":{"android":{"permissions":["CAMERA"]}}}',
     'apps/rn/package.json': '{"dependencies":{"react-native":"0.76"}}',
     'apps/rn/android/app/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]),
+};
+
+test('detects Tauri, Capacitor, Flutter, Expo, RN and native apps of a monorepo, each once', () => {
+  const d = detect({
+    ...APPS_OF_EVERY_KIND,
     'native/settings.gradle': "include ':app'\n",
     'native/app/build.gradle': "plugins { id 'com.android.application' }\nandroid { defaultConfig { targetSdk 35 } }\n",
     'native/app/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]),
@@ -236,19 +241,8 @@ test('sharded detection: the shares together find exactly the apps one pass find
     [`${dir}/wear/src/main/AndroidManifest.xml`]: manifest([], [LAUNCHER]),
   });
   const dir = writeProject({
-    'apps/tauri/src-tauri/tauri.conf.json': '{"identifier":"a.b"}',
-    'apps/tauri/src-tauri/gen/android/app/src/main/AndroidManifest.xml': manifest([perm('INTERNET')], [LAUNCHER]),
-    'apps/tauri/src-tauri/gen/apple/x_iOS/Info.plist': PLIST('<key>CFBundleName</key><string>x</string>\n'),
+    ...APPS_OF_EVERY_KIND,
     'apps/tauri/bg-services/sync/sync.bg.ts': 'export default {}\n',
-    'apps/cap/capacitor.config.json': '{"appId":"a.b"}',
-    'apps/cap/android/app/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]),
-    'apps/cap/ios/App/App/Info.plist': PLIST(''),
-    'apps/flutter/pubspec.yaml': 'name: f\ndependencies:\n  flutter:\n    sdk: flutter\n',
-    'apps/flutter/android/app/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]),
-    'apps/expo/package.json': '{"dependencies":{"expo":"52"}}',
-    'apps/expo/app.json': '{"expo":{"android":{"permissions":["CAMERA"]}}}',
-    'apps/rn/package.json': '{"dependencies":{"react-native":"0.76"}}',
-    'apps/rn/android/app/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]),
     // A flutter-like root whose android/ has no app module: no app at all.
     'apps/empty-flutter/pubspec.yaml': 'name: e\ndependencies:\n  flutter:\n    sdk: flutter\n',
     // Native groups of two apps each: each module becomes an app.
