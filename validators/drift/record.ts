@@ -14,7 +14,9 @@
  * and hashes the inputs; when every one matches, the check's answer is the
  * same — nothing to report. Anything else (an edited file, a new file where
  * the generator looks, another bg-service build, a record edited by hand)
- * and the check simply runs. The record never changes a finding.
+ * and the check simply runs. The record never changes a finding. It is
+ * trusted as generate wrote it: a record edited to leave out an input could
+ * hide drift from bg-doctor (never from `generate --check`, which plans).
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
