@@ -145,10 +145,11 @@ function collect(files: ProjectFiles, req: PluginSourceRequest, platform: 'ios' 
       const paths = [...Object.keys(isObject(svc.files) ? svc.files : {}), ...(Array.isArray(svc.userFiles) ? svc.userFiles.filter((p): p is string => typeof p === 'string') : [])];
       for (const p of paths) {
         if (p.includes('..')) continue;
-        const abs = join(req.appDir, ...p.split('/'));
         const wanted =
           platform === 'ios' ? /(?:^|\/)ios\//.test(p) && SWIFT.test(p) : /(?:^|\/)android\/src\/main\/(?:java|kotlin)\//.test(p) && KOTLIN.test(p);
-        if (wanted && files.exists(abs)) out.add(abs);
+        if (!wanted) continue; // most of a module's files are neither (TypeScript, Rust, manifests): no path to build for them
+        const abs = join(req.appDir, ...p.split('/'));
+        if (files.exists(abs)) out.add(abs);
       }
     }
   }
