@@ -454,10 +454,8 @@ export function scanText(file: string, source: string): SourceScan {
   for (const [cat, re] of REASON_RES) for (const m of bare.matchAll(re)) push(scan.requiredReason, cat, loc(m.index));
 
   // Call graph: which functions are called from launch, and what each function calls.
-  const callRe = lang === 'swift' ? /(?<!\bfunc\s)(?<![\w])(?:\.\s*)?([A-Za-z_]\w*)\s*\(/g : /\[\s*[\w.]+\s+([A-Za-z_]\w*)\s*[\]:]/g;
-  for (const m of bare.matchAll(callRe)) {
-    const name = m[1]!;
-    const chain = chainAt(bs, m.index);
+  forEachCall(bare, lang, (name, at) => {
+    const chain = chainAt(bs, at);
     let caller: string | undefined;
     let launch = false;
     for (let k = chain.length - 1; k >= 0; k--) {
@@ -484,8 +482,49 @@ export function scanText(file: string, source: string): SourceScan {
       if (!set) scan.funcCalls.set(caller, (set = new Set()));
       set.add(name);
     }
-  }
+  });
   return scan;
+}
+
+const OBJC_CALL = /\[\s*[\w.]+\s+([A-Za-z_]\w*)\s*[\]:]/g;
+
+/**
+ * Each call in blanked code, in order: the called name and where the call
+ * starts. Swift: what `(?<!\bfunc\s)(?<![\w])(?:\.\s*)?([A-Za-z_]\w*)\s*\(`
+ * matches, found from each `(` backwards — the lookbehinds made that regex
+ * try every position of the file. A match there that starts at a `.` starts
+ * here at the name after it: only `.` and white space lie between, no brace,
+ * so both offsets are in the same blocks.
+ */
+function forEachCall(bare: string, lang: 'swift' | 'objc', each: (name: string, at: number) => void): void {
+  if (lang === 'objc') {
+    for (const m of bare.matchAll(OBJC_CALL)) each(m[1]!, m.index);
+    return;
+  }
+  for (let paren = bare.indexOf('('); paren >= 0; paren = bare.indexOf('(', paren + 1)) {
+    let end = paren;
+    while (end > 0 && isSpace(bare.charCodeAt(end - 1))) end--;
+    let start = end;
+    while (start > 0 && isWordChar(bare.charCodeAt(start - 1))) start--;
+    // The whole word before the `(` is the name, and it must not start with a digit.
+    if (start === end || !isIdentifierStart(bare.charCodeAt(start))) continue;
+    // `func name(` declares, it does not call (the lookbehind: `func` as a word and exactly one white space).
+    if (start >= 5 && isSpace(bare.charCodeAt(start - 1)) && bare.startsWith('func', start - 5) && (start === 5 || !isWordChar(bare.charCodeAt(start - 6)))) continue;
+    each(bare.slice(start, end), start);
+  }
+}
+
+const NON_ASCII_SPACE = /\s/;
+/** A character regex `\s` matches. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && NON_ASCII_SPACE.test(String.fromCharCode(c)));
+}
+/** A character regex `\w` matches (ASCII letters, digits, `_`). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || isIdentifierStart(c);
+}
+function isIdentifierStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** Length of a trailing closure / handler argument (up to the matching close of the register call). */
