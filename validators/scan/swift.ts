@@ -259,7 +259,15 @@ interface Block {
 
 const DEFERRING = /(?:\basync(?:After)?\b|\bTask(?:\.detached)?\s*(?:\([^)]*\))?\s*$|\baddOperation\b|\bsink\b|\bonAppear\b|\.task\s*(?:\([^)]*\))?\s*$|\bdispatch_(?:async|after)\b|\bonReceive\b|\baddObserver\b|\bscheduledTimer\b|\bthen\b|\bsubscribe\b)/;
 
+/**
+ * Every word the Swift branch of classify looks for (func, init, the type
+ * keywords, DEFERRING's literals): a header with none of them is a plain
+ * closure, known without normalising its white space (most of classify's cost).
+ */
+const CLASSIFY_WORDS = /func|init|struct|class|enum|extension|actor|protocol|async|Task|addOperation|sink|onAppear|\.task|dispatch_|onReceive|addObserver|scheduledTimer|then|subscribe/;
+
 function classify(header: string, lang: 'swift' | 'objc'): Pick<Block, 'kind' | 'name' | 'conforms'> {
+  if (lang === 'swift' && !CLASSIFY_WORDS.test(header)) return { kind: 'closure' };
   const h = header.replace(/\s+/g, ' ').trim();
   if (lang === 'objc') {
     const m = /(?:^|[\s;}])[-+]\s*\([^)]*\)\s*([^{;]*)$/.exec(h);
@@ -291,21 +299,35 @@ function blocks(bare: string, lang: 'swift' | 'objc'): Block[] {
   const out: Block[] = [];
   const stack: number[] = [];
   let boundary = 0;
-  for (let i = 0; i < bare.length; i++) {
-    const c = bare[i];
-    if (c === '{') {
+  // From brace or semicolon to the next (indexOf), not character by character.
+  let nextOpen = bare.indexOf('{');
+  let nextClose = bare.indexOf('}');
+  let nextSemicolon = bare.indexOf(';');
+  for (;;) {
+    const i = firstOf(nextOpen, nextClose, nextSemicolon);
+    if (i < 0) break;
+    if (i === nextOpen) {
       const b: Block = { open: i, close: bare.length, parent: stack.length ? stack[stack.length - 1]! : -1, header: '', kind: 'closure' };
       Object.assign(b, classify(bare.slice(Math.max(boundary, i - 600), i), lang));
       stack.push(out.length);
       out.push(b);
-      boundary = i + 1;
-    } else if (c === '}') {
+      nextOpen = bare.indexOf('{', i + 1);
+    } else if (i === nextClose) {
       const k = stack.pop();
       if (k !== undefined) out[k]!.close = i;
-      boundary = i + 1;
-    } else if (c === ';') boundary = i + 1;
+      nextClose = bare.indexOf('}', i + 1);
+    } else nextSemicolon = bare.indexOf(';', i + 1);
+    boundary = i + 1;
   }
   return out;
+}
+
+/** The smallest of three indexOf results that is not -1 (or -1). */
+function firstOf(a: number, b: number, c: number): number {
+  let first = a;
+  if (b >= 0 && (first < 0 || b < first)) first = b;
+  if (c >= 0 && (first < 0 || c < first)) first = c;
+  return first;
 }
 
 /** The chain of blocks containing `offset`, innermost last (binary search, then up the parents). */
