@@ -255,7 +255,8 @@ const KOTLIN_STATEMENTS = [
 ];
 
 const SWIFT_HEADERS = [
-  'func helper()', 'func  spaced()', 'private func schedule() async throws', 'func application(_ application: UIApplication, didFinishLaunchingWithOptions launchOptions: [UIApplication.LaunchOptionsKey: Any]?) -> Bool',
+  'func helper()', 'func  spaced()', 'private func schedule() async throws', 'func generic<T>(x: T)', 'func run() -> funcResult', 'func (', 'x = myfunc ', 'func helper() \n func \n',
+  'func application(_ app: UIApplication, didFinishLaunchingWithOptions o: Any) -> Bool \t ', 'func application(_ app: UIApplication, shouldFinishLaunchingWithOptions o: Any)', 'func application(_ application: UIApplication, didFinishLaunchingWithOptions launchOptions: [UIApplication.LaunchOptionsKey: Any]?) -> Bool',
   'func application(_ application: UIApplication, willFinishLaunchingWithOptions launchOptions: [UIApplication.LaunchOptionsKey: Any]?) -> Bool', 'init()', 'public init(x: Int) async throws', 'override init()', 'struct MyApp: App', 'struct S: View, App',
   'class AppDelegate: UIResponder, UIApplicationDelegate', 'enum Ids: String', 'extension AppDelegate', 'actor Store', 'protocol P', 'Task', 'Task.detached', 'Task(priority: .background)', 'view.task', '.task(id: x)', 'DispatchQueue.main.async',
   'DispatchQueue.main.asyncAfter(deadline: .now() + 1)', 'queue.addOperation', 'publisher.sink', 'view.onAppear', 'dispatch_async(q, ^', 'dispatch_after(when, q, ^', 'onReceive(p)', 'center.addObserver(forName: n, object: nil, queue: nil)', 'Timer.scheduledTimer(withTimeInterval: 1, repeats: false)',

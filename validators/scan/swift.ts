@@ -267,7 +267,12 @@ const DEFERRING = /(?:\basync(?:After)?\b|\bTask(?:\.detached)?\s*(?:\([^)]*\))?
 const CLASSIFY_WORDS = /func|init|struct|class|enum|extension|actor|protocol|async|Task|addOperation|sink|onAppear|\.task|dispatch_|onReceive|addObserver|scheduledTimer|then|subscribe/;
 
 function classify(header: string, lang: 'swift' | 'objc'): Pick<Block, 'kind' | 'name' | 'conforms'> {
-  if (lang === 'swift' && !CLASSIFY_WORDS.test(header)) return { kind: 'closure' };
+  if (lang === 'swift') {
+    if (!CLASSIFY_WORDS.test(header)) return { kind: 'closure' };
+    // A function header (most headers that get this far) is known without normalising its white space too.
+    const fn = funcHeader(header);
+    if (fn) return fn;
+  }
   const h = header.replace(/\s+/g, ' ').trim();
   if (lang === 'objc') {
     const m = /(?:^|[\s;}])[-+]\s*\([^)]*\)\s*([^{;]*)$/.exec(h);
@@ -280,19 +285,32 @@ function classify(header: string, lang: 'swift' | 'objc'): Pick<Block, 'kind' | 
     if (/\^\s*(?:\([^)]*\))?\s*$/.test(h)) return { kind: DEFERRING.test(h) ? 'deferred' : 'closure' };
     return { kind: 'closure' };
   }
-  const fi = h.lastIndexOf('func ');
-  if (fi >= 0 && /^func\s+[^\s(<]+/.test(h.slice(fi))) {
-    const sig = h.slice(fi);
-    const name = /^func\s+([^\s(<]+)/.exec(sig)![1];
-    if (name === 'application' && /\b(?:did|will)FinishLaunchingWithOptions\b/.test(sig)) return { kind: 'launch', name };
-    return { kind: 'func', name };
-  }
+  const fn = funcHeader(h);
+  if (fn) return fn;
   if (/(?:^|\s)(?:(?:public|private|internal|fileprivate|convenience|required|override|@\w+)\s+)*init\s*[?!]?\s*(?:<[^>]*>)?\s*\([^]*\)\s*(?:async\s*)?(?:throws\s*)?$/.test(h)) {
     return { kind: 'init', name: 'init' };
   }
   const t = /\b(?:struct|class|enum|extension|actor|protocol)\s+([A-Za-z_][\w.]*)(?:\s*<[^>]*>)?\s*(?::\s*([^{]*))?$/.exec(h);
   if (t) return { kind: 'type', name: t[1], conforms: t[2] ?? '' };
   return { kind: DEFERRING.test(h) ? 'deferred' : 'closure' };
+}
+
+/**
+ * A Swift function's block: the last `func` followed by white space in the
+ * header, when a name follows it. The same answer on a header as on it with
+ * its white space runs made one space and trimmed (what classify tests): that
+ * only changes white space, and a `func` whose white space is trimmed away
+ * (at the very end) has no name after it, so it gives no answer here either.
+ */
+function funcHeader(header: string): Pick<Block, 'kind' | 'name'> | undefined {
+  let at = header.lastIndexOf('func');
+  while (at >= 0 && !isSpace(header.charCodeAt(at + 4))) at = at > 0 ? header.lastIndexOf('func', at - 1) : -1;
+  if (at < 0) return undefined;
+  const sig = header.slice(at);
+  const name = /^func\s+([^\s(<]+)/.exec(sig)?.[1];
+  if (name === undefined) return undefined;
+  if (name === 'application' && /\b(?:did|will)FinishLaunchingWithOptions\b/.test(sig)) return { kind: 'launch', name };
+  return { kind: 'func', name };
 }
 
 function blocks(bare: string, lang: 'swift' | 'objc'): Block[] {
