@@ -51,9 +51,50 @@ export interface WalkOptions {
   maxEntries?: number;
 }
 
+/**
+ * What a walk saw besides the files it returned: enough to answer "which files
+ * would a readdir of this folder find?" from the list instead of the disk
+ * (project/plugins.ts lists plugin folders the walk already read).
+ */
+export interface WalkRecord {
+  root: string;
+  /** The sorted list walk() returned. */
+  paths: readonly string[];
+  /** Folders whose entries the walk read (root included). */
+  listedDirs: Set<string>;
+  /** Listed paths that are symbolic links (to a file, or dangling): a readdir reports them as links, not files. */
+  symlinks: Set<string>;
+  /**
+   * Folders seen but not entered: SKIPPED_DIRS, *.xcassets, *.lproj, ignored
+   * ones, and folders that could not be read. Links to folders are not here
+   * (neither the walk nor a readdir listing follows them).
+   */
+  unlistedDirs: string[];
+  /** Regular files the `ignore` option left out of the list. */
+  ignoredFiles: string[];
+  /** False when the walk stopped at maxEntries: the list is then not the whole tree. */
+  complete: boolean;
+}
+
+/** walk()'s record of each list it returned, by the list (a copy that crossed threads has none). */
+const walkRecords = new WeakMap<readonly string[], WalkRecord>();
+
+/** The record of the walk behind a run's files, when they were made from walk()'s own list of their root. */
+export function walkRecordOf(files: ProjectFiles): WalkRecord | undefined {
+  const paths = (files as Partial<ProjectFilesImpl>).paths;
+  const record = paths && walkRecords.get(paths);
+  return record?.root === files.root ? record : undefined;
+}
+
 /** Every file under `root` (absolute paths), skipping SKIPPED_DIRS and ignored paths. */
 export function walk(root: string, options: WalkOptions = {}): string[] {
   const out: string[] = [];
+  const record: WalkRecord = { root, paths: out, listedDirs: new Set(), symlinks: new Set(), unlistedDirs: [], ignoredFiles: [], complete: true };
+  const finish = () => {
+    out.sort();
+    walkRecords.set(out, record);
+    return out;
+  };
   const max = options.maxEntries ?? 2_000_000;
   const stack: string[] = [root];
   while (stack.length) {
@@ -62,24 +103,35 @@ export function walk(root: string, options: WalkOptions = {}): string[] {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
+      record.unlistedDirs.push(dir);
       continue;
     }
+    record.listedDirs.add(dir);
     for (const e of entries) {
       const abs = join(dir, e.name);
       const isDir = e.isDirectory() || (e.isSymbolicLink() && safeIsDir(abs));
       if (isDir) {
-        if (SKIPPED_DIRS.has(e.name) || e.name.endsWith('.xcassets') || e.name.endsWith('.lproj')) continue;
-        if (options.ignore?.(toPosix(relative(root, abs)), true)) continue;
+        if (SKIPPED_DIRS.has(e.name) || e.name.endsWith('.xcassets') || e.name.endsWith('.lproj') || options.ignore?.(toPosix(relative(root, abs)), true)) {
+          if (!e.isSymbolicLink()) record.unlistedDirs.push(abs);
+          continue;
+        }
         if (e.isSymbolicLink()) continue; // never follow links out of (or in circles inside) the tree
         stack.push(abs);
       } else if (e.isFile() || e.isSymbolicLink()) {
-        if (options.ignore?.(toPosix(relative(root, abs)), false)) continue;
+        if (options.ignore?.(toPosix(relative(root, abs)), false)) {
+          if (e.isFile()) record.ignoredFiles.push(abs);
+          continue;
+        }
         out.push(abs);
-        if (out.length >= max) return out.sort();
+        if (e.isSymbolicLink()) record.symlinks.add(abs);
+        if (out.length >= max) {
+          record.complete = false;
+          return finish();
+        }
       }
     }
   }
-  return out.sort();
+  return finish();
 }
 
 function safeIsDir(p: string): boolean {

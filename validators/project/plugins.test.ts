@@ -5,10 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { lintFiles, writeProject } from '../testing.js';
-import { createProjectFiles, walk } from './files.js';
+import { matcher } from '../glob.js';
+import { createProjectFiles, walk, type WalkOptions } from './files.js';
+import { KOTLIN, listSources, readSources, SWIFT } from './plugins.js';
 import { detectApps } from './detect.js';
 import iosBgtaskHandler from '../rules/ios-bgtask-handler.js';
 import { gradleApp, manifest } from '../android/fixture.js';
@@ -135,5 +138,134 @@ test("the Android scan sees local plugins' Kotlin (state file, file: dependencie
     assert.ok(app!.android!.sourceFiles.every((f) => f.startsWith(dir) && !f.includes(join('node_modules', ''))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * A tree with every case where the walk's list and a readdir listing of a
+ * plugin folder could part: links to files, dangling links and links to
+ * folders, folders the walk skips (SKIPPED_DIRS, *.xcassets, *.lproj) that a
+ * readdir listing enters, SKIP names it enters and a readdir listing does not,
+ * ignored files and folders, more than 10 levels, node_modules, a folder
+ * outside the root and a plugin reached through a link.
+ */
+function pluginTree(): { base: string; root: string } {
+  const base = mkdtempSync(join(tmpdir(), 'bg-doctor-plugins-'));
+  const root = join(base, 'app');
+  const deep = Array.from({ length: 12 }, (_, i) => `d${i + 1}`);
+  const files: Record<string, string> = {
+    'plugin/ios/A.swift': 'a',
+    'plugin/ios/Sources/B.swift': 'b',
+    'plugin/ios/Sources/B.m': 'b',
+    'plugin/ios/Sources/B.mm': 'b',
+    'plugin/ios/Sources/notes.txt': 'n',
+    'plugin/ios/Assets.xcassets/X.swift': 'x',
+    'plugin/ios/en.lproj/X.swift': 'x',
+    'plugin/ios/.git/X.swift': 'x',
+    'plugin/ios/target/X.swift': 'x',
+    'plugin/ios/build/X.swift': 'x',
+    'plugin/ios/Pods/X.swift': 'x',
+    'plugin/ios/node_modules/X.swift': 'x',
+    'plugin/ios/example/E.swift': 'e',
+    'plugin/ios/examples/E.swift': 'e',
+    'plugin/ios/PluginTests/T.swift': 't',
+    'plugin/ios/UITest/T.swift': 't',
+    'plugin/ios/test/T.swift': 't',
+    'plugin2/ios/Sources/Plugin/P.swift': 'p',
+    'plugin2/ios/Sources/Plugin/P.m': 'p',
+    'plugin2/ios/build/X.swift': 'x',
+    'plugin2/ios/DerivedData/X.swift': 'x',
+    'plugin2/ios/example/E.swift': 'e',
+    'plugin2/ios/SyncTests/T.swift': 't',
+    'plugin2/android/src/main/java/com/acme/K.kt': 'k',
+    'plugin2/android/src/main/java/com/acme/J.java': 'j',
+    'plugin2/android/src/main/java/com/acme/androidTest/T.kt': 't',
+    'plugin2/android/src/main/kotlin/com/acme/K2.kt': 'k',
+    'plugin2/android/src/main/kotlin/com/acme/.gradle/X.kt': 'x',
+    'ignored/ios/Keep.swift': 'k',
+    'ignored/ios/Secret.swift': 's',
+    'ignored/ios/Hidden/H.swift': 'h',
+    'ignored/ios/Sub/Shown.swift': 's',
+    'node_modules/pkg/ios/N.swift': 'n',
+    'shared/S.swift': 's',
+    'shared/S.kt': 's',
+    ...Object.fromEntries(deep.map((_, i) => [`plugin2/ios/deep/${deep.slice(0, i + 1).join('/')}/L${i + 1}.swift`, 'l'])),
+    ...Object.fromEntries(deep.map((_, i) => [`plugin2/android/src/main/java/${deep.slice(0, i + 1).join('/')}/L${i + 1}.kt`, 'l'])),
+    '../outside/ios/O.swift': 'o',
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  }
+  symlinkSync(join(root, 'plugin', 'ios', 'A.swift'), join(root, 'plugin2', 'ios', 'Sources', 'Linked.swift'));
+  symlinkSync(join(root, 'missing.swift'), join(root, 'plugin2', 'ios', 'Sources', 'Dangling.swift'));
+  symlinkSync(join(root, 'shared'), join(root, 'plugin2', 'ios', 'Shared'));
+  symlinkSync(join(root, 'shared'), join(root, 'plugin2', 'android', 'src', 'main', 'java', 'shared'));
+  symlinkSync(join(root, 'plugin2'), join(root, 'linked-plugin'));
+  return { base, root };
+}
+
+/** Every folder under `dir` as a readdir sees it, links to folders included (not followed further). */
+function foldersUnder(dir: string): string[] {
+  const out = [dir];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) out.push(...foldersUnder(join(dir, e.name)));
+    else if (e.isSymbolicLink()) out.push(join(dir, e.name));
+  }
+  return out;
+}
+
+test('plugin sources listed from the walk equal a readdir listing: links, skipped and ignored folders, SKIP names, depth, node_modules, outside the root', () => {
+  const { base, root } = pluginTree();
+  try {
+    const walks: Array<[string, WalkOptions]> = [
+      ['no ignore', {}],
+      ['ignore', { ignore: matcher(['ignored/ios/Secret.swift', 'ignored/ios/Hidden/']) }],
+      ['stopped at maxEntries', { maxEntries: 5 }],
+    ];
+    const folders = [
+      ...foldersUnder(root),
+      join(root, 'linked-plugin', 'ios'),
+      join(root, 'linked-plugin', 'android', 'src', 'main', 'java'),
+      join(root, 'plugin2', 'android', 'src', 'main', 'kotlin', 'missing'),
+      join(root, 'plugin', 'ios', 'A.swift'),
+      join(base, 'outside', 'ios'),
+    ];
+    let compared = 0;
+    for (const [name, options] of walks) {
+      const files = createProjectFiles(root, walk(root, options));
+      for (const dir of folders) {
+        for (const pattern of [SWIFT, KOTLIN]) {
+          for (const depth of [10, 2]) {
+            assert.deepEqual(listSources(files, dir, pattern, depth), readSources(dir, pattern, depth), `${name}: ${dir} ${pattern} depth ${depth}`);
+            compared++;
+          }
+        }
+      }
+    }
+    assert.ok(compared > 300, `${compared} listings compared`);
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+});
+
+test('… and the walk, not the disk, answers for folders it read whole; the others are read from the disk', () => {
+  const { base, root } = pluginTree();
+  try {
+    const files = createProjectFiles(root, walk(root, { ignore: matcher(['ignored/ios/Secret.swift']) }));
+    const before = (dir: string) => listSources(files, join(root, dir), SWIFT);
+    const read = ['plugin2/ios', 'plugin2/ios/Sources', 'plugin/ios/Sources', 'ignored/ios/Sub'];
+    const fallback = ['plugin/ios', 'ignored/ios', 'node_modules/pkg/ios', 'linked-plugin/ios'];
+    const listed = new Map([...read, ...fallback].map((d) => [d, before(d)]));
+    // A file written after the walk: only a readdir listing sees it.
+    for (const d of [...read, ...fallback]) writeFileSync(join(root, d, 'Added.swift'), 'new');
+    for (const d of read) assert.deepEqual(listSources(files, join(root, d), SWIFT), listed.get(d), d);
+    for (const d of fallback) {
+      const now = listSources(files, join(root, d), SWIFT);
+      assert.ok(now.includes(join(root, d, 'Added.swift')) && now.length > listed.get(d)!.length, d);
+      assert.deepEqual(now, readSources(join(root, d), SWIFT, 10), d);
+    }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
   }
 });

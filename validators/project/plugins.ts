@@ -20,8 +20,9 @@
  * Listed lazily (a rule that never scans code never pays) and cached per run.
  */
 import { readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { ProjectFiles } from './types.js';
+import { walkRecordOf, type WalkRecord } from './files.js';
 import { perRunCache } from './memo.js';
 import { cargoDependencies } from './tauri.js';
 
@@ -34,8 +35,8 @@ export interface PluginSourceRequest {
 }
 
 
-const SWIFT = /\.(?:swift|m|mm)$/;
-const KOTLIN = /\.(?:kt|java)$/;
+export const SWIFT = /\.(?:swift|m|mm)$/;
+export const KOTLIN = /\.(?:kt|java)$/;
 /** Folders that are never a plugin's shipped sources. */
 const SKIP = /^(?:node_modules|build|\.build|Pods|DerivedData|\.gradle|\.swiftpm|example|examples|[^/]*Tests?|test|androidTest)$/;
 
@@ -43,8 +44,30 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Files under `dir` (depth-limited, skipping build and test folders) whose names match. */
-function listSources(dir: string, pattern: RegExp, depth = 10): string[] {
+/**
+ * Files under `dir` (depth-limited, skipping build and test folders) whose
+ * names match: from the run's walk when it read `dir` and left nothing out
+ * below it, else from the disk (node_modules, folders outside the audited
+ * root or under a folder the walk skipped). Both give the same list.
+ */
+export function listSources(files: ProjectFiles, dir: string, pattern: RegExp, depth = 10): string[] {
+  const walked = walkRecordOf(files);
+  if (!walked?.complete || !walked.listedDirs.has(dir) || partlyListed(walked).has(dir)) {
+    // Most folders the walk did not read do not exist (src/main/kotlin beside
+    // src/main/java): a stat says so without the exception a failed readdir costs.
+    return files.isDir(dir) ? readSources(dir, pattern, depth) : [];
+  }
+  const prefixLength = (dir.endsWith(sep) ? dir : dir + sep).length;
+  // The walk lists links to files as files and enters folders a readdir
+  // listing skips (SKIP): leave both out, as readdir's `isFile()` and the SKIP test do.
+  return files
+    .glob(dir, pattern, { maxDepth: depth })
+    .filter((p) => !walked.symlinks.has(p) && !p.slice(prefixLength).split(sep).slice(0, -1).some((d) => SKIP.test(d)))
+    .sort();
+}
+
+/** `listSources` from the disk: readdir from `dir` down (what listSources gave before it used the walk). */
+export function readSources(dir: string, pattern: RegExp, depth: number): string[] {
   const out: string[] = [];
   const visit = (d: string, level: number) => {
     let entries;
@@ -63,9 +86,31 @@ function listSources(dir: string, pattern: RegExp, depth = 10): string[] {
   return out.sort();
 }
 
+const partlyListedByWalk = new WeakMap<WalkRecord, Set<string>>();
+
+/**
+ * Folders with something below them that a readdir listing could find and the
+ * walk's list lacks: every folder above a folder the walk did not enter (but
+ * for SKIP names, which listSources never enters either) or above an ignored file.
+ */
+function partlyListed(walked: WalkRecord): Set<string> {
+  let out = partlyListedByWalk.get(walked);
+  if (out) return out;
+  out = new Set();
+  const unlisted = [...walked.unlistedDirs.filter((d) => !SKIP.test(basename(d))), ...walked.ignoredFiles];
+  for (const entry of unlisted) {
+    for (let d = dirname(entry); !out.has(d); d = dirname(d)) {
+      out.add(d);
+      if (d === walked.root || dirname(d) === d) break;
+    }
+  }
+  partlyListedByWalk.set(walked, out);
+  return out;
+}
+
 /** Android sources of a library folder (`src/main/java`, `src/main/kotlin`). */
-function androidSources(libDir: string): string[] {
-  return [...listSources(join(libDir, 'src', 'main', 'java'), KOTLIN), ...listSources(join(libDir, 'src', 'main', 'kotlin'), KOTLIN)];
+function androidSources(files: ProjectFiles, libDir: string): string[] {
+  return [...listSources(files, join(libDir, 'src', 'main', 'java'), KOTLIN), ...listSources(files, join(libDir, 'src', 'main', 'kotlin'), KOTLIN)];
 }
 
 /** Where an npm dependency lives: a `file:` path, or node_modules here or in a folder above (hoisted workspaces). */
@@ -100,10 +145,11 @@ function collect(files: ProjectFiles, req: PluginSourceRequest, platform: 'ios' 
       const paths = [...Object.keys(isObject(svc.files) ? svc.files : {}), ...(Array.isArray(svc.userFiles) ? svc.userFiles.filter((p): p is string => typeof p === 'string') : [])];
       for (const p of paths) {
         if (p.includes('..')) continue;
-        const abs = join(req.appDir, ...p.split('/'));
         const wanted =
           platform === 'ios' ? /(?:^|\/)ios\//.test(p) && SWIFT.test(p) : /(?:^|\/)android\/src\/main\/(?:java|kotlin)\//.test(p) && KOTLIN.test(p);
-        if (wanted && files.exists(abs)) out.add(abs);
+        if (!wanted) continue; // most of a module's files are neither (TypeScript, Rust, manifests): no path to build for them
+        const abs = join(req.appDir, ...p.split('/'));
+        if (files.exists(abs)) out.add(abs);
       }
     }
   }
@@ -121,7 +167,7 @@ function collect(files: ProjectFiles, req: PluginSourceRequest, platform: 'ios' 
     const p = cap[platform];
     if (!isObject(p)) continue;
     const dir = join(where.dir, typeof p.src === 'string' ? p.src : platform);
-    for (const f of platform === 'ios' ? listSources(dir, SWIFT) : androidSources(dir)) out.add(f);
+    for (const f of platform === 'ios' ? listSources(files, dir, SWIFT) : androidSources(files, dir)) out.add(f);
   }
 
   // Tauri plugins by path.
@@ -130,7 +176,7 @@ function collect(files: ProjectFiles, req: PluginSourceRequest, platform: 'ios' 
     if (files.exists(cargo)) {
       for (const d of [...cargoDependencies(files, cargo).values()].flat()) {
         if (!d.path) continue;
-        for (const f of platform === 'ios' ? listSources(join(d.path, 'ios'), SWIFT) : androidSources(join(d.path, 'android'))) out.add(f);
+        for (const f of platform === 'ios' ? listSources(files, join(d.path, 'ios'), SWIFT) : androidSources(files, join(d.path, 'android'))) out.add(f);
       }
     }
   }

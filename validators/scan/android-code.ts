@@ -10,6 +10,7 @@
 import { fgsTypeByConstant, FGS_TYPES } from '../data/android-fgs.js';
 import type { AndroidApp, ProjectFiles } from '../project/types.js';
 import { lineStarts, positionIn } from '../../parsers/xml.js';
+import { blankKeepingLines } from './text.js';
 
 export type HitKind =
   | 'startForeground'
@@ -96,8 +97,6 @@ export const WORKER_ROOTS = ['Worker', 'CoroutineWorker', 'ListenableWorker', 'R
 export const RECEIVER_ROOTS = ['BroadcastReceiver'];
 
 const TOKENS = /\/\/[^\n\r]*|\/\*[\s\S]*?(?:\*\/|$)|"""[\s\S]*?(?:"""|$)|"(?:\\.|[^"\\\n\r])*(?:"|(?=[\n\r]|$))|'(?:\\.|[^'\\\n\r])*(?:'|(?=[\n\r]|$))/g;
-// Runs of characters, not each character: one replacement per line (~7× faster on long doc comments).
-const blankKeepingLines = (s: string) => s.replace(/[^\n\r]+/g, (run) => ' '.repeat(run.length));
 
 /** Blank comments and the insides of string literals (offsets and line breaks kept). */
 export function blankCommentsAndStrings(src: string): string {
@@ -172,29 +171,68 @@ export function typesInExpression(expr: string, resolveVar?: (name: string) => s
 
 const cache = new WeakMap<AndroidApp, AndroidCodeScan>();
 
-const SIMPLE: Array<[HitKind, RegExp]> = [
-  ['setPersisted', /\.setPersisted\s*\(\s*true\s*\)|\bisPersisted\s*=\s*true\b/g],
-  ['setUserInitiated', /\.setUserInitiated\s*\(\s*true\s*\)/g],
-  ['setRequiredNetwork', /\.setRequiredNetwork(?:Type)?\s*\(|\.setRequiresNetwork/g],
-  ['setJobNotification', /\bsetNotification\s*\(/g],
-  ['setExactAlarm', /\.(setExact|setExactAndAllowWhileIdle|setAlarmClock)\s*\(|\bAlarmManagerCompat\.(setExact|setExactAndAllowWhileIdle|setAlarmClock)\s*\(/g],
-  ['canScheduleExactAlarms', /\bcanScheduleExactAlarms\b/g],
-  ['catchSecurityException', /catch\s*\(\s*(?:\w+\s*:\s*)?(?:java\.lang\.)?SecurityException\b|catch\s*\(\s*(?:final\s+)?(?:java\.lang\.)?SecurityException\s+\w+|is\s+SecurityException\b/g],
-  ['newWakeLock', /\.newWakeLock\s*\(/g],
-  ['acquireWithoutTimeout', /\.acquire\s*\(\s*\)/g],
-  ['notify', /\.notify\s*\(\s*[^)\s]/g],
-  ['areNotificationsEnabled', /\bareNotificationsEnabled\s*\(/g],
-  ['onTimeout', /\boverride\s+fun\s+onTimeout\s*\(|\bvoid\s+onTimeout\s*\(\s*int\b/g],
-  ['stopSelf', /\bstopSelf(?:Result)?\s*\(|\bstopForeground\s*\(/g],
+/**
+ * Each pattern with its needles: literals one of which every match of the
+ * pattern contains. A file that holds none of a pattern's needles cannot match
+ * it, and most files hold none of any (needlesIn finds them all in one scan).
+ */
+const SIMPLE: Array<[HitKind, RegExp, readonly string[]]> = [
+  ['setPersisted', /\.setPersisted\s*\(\s*true\s*\)|\bisPersisted\s*=\s*true\b/g, ['.setPersisted', 'isPersisted']],
+  ['setUserInitiated', /\.setUserInitiated\s*\(\s*true\s*\)/g, ['.setUserInitiated']],
+  ['setRequiredNetwork', /\.setRequiredNetwork(?:Type)?\s*\(|\.setRequiresNetwork/g, ['.setRequiredNetwork', '.setRequiresNetwork']],
+  ['setJobNotification', /\bsetNotification\s*\(/g, ['setNotification']],
+  [
+    'setExactAlarm',
+    /\.(setExact|setExactAndAllowWhileIdle|setAlarmClock)\s*\(|\bAlarmManagerCompat\.(setExact|setExactAndAllowWhileIdle|setAlarmClock)\s*\(/g,
+    ['setExact', 'setAlarmClock'],
+  ],
+  ['canScheduleExactAlarms', /\bcanScheduleExactAlarms\b/g, ['canScheduleExactAlarms']],
+  [
+    'catchSecurityException',
+    /catch\s*\(\s*(?:\w+\s*:\s*)?(?:java\.lang\.)?SecurityException\b|catch\s*\(\s*(?:final\s+)?(?:java\.lang\.)?SecurityException\s+\w+|is\s+SecurityException\b/g,
+    ['SecurityException'],
+  ],
+  ['newWakeLock', /\.newWakeLock\s*\(/g, ['.newWakeLock']],
+  ['acquireWithoutTimeout', /\.acquire\s*\(\s*\)/g, ['.acquire']],
+  ['notify', /\.notify\s*\(\s*[^)\s]/g, ['.notify']],
+  ['areNotificationsEnabled', /\bareNotificationsEnabled\s*\(/g, ['areNotificationsEnabled']],
+  ['onTimeout', /\boverride\s+fun\s+onTimeout\s*\(|\bvoid\s+onTimeout\s*\(\s*int\b/g, ['onTimeout']],
+  ['stopSelf', /\bstopSelf(?:Result)?\s*\(|\bstopForeground\s*\(/g, ['stopSelf', 'stopForeground']],
   [
     'network',
     /\bNetworkType\.(CONNECTED|UNMETERED|NOT_ROAMING|METERED|TEMPORARILY_UNMETERED)\b|\bNETWORK_TYPE_(ANY|UNMETERED|NOT_ROAMING|CELLULAR)\b|\bHttpURLConnection\b|\bHttpsURLConnection\b|\bOkHttpClient\b|\bRetrofit\b|\.openConnection\s*\(|\bHttpClient\s*\(|\bVolley\.newRequestQueue\b/g,
+    ['NetworkType.', 'NETWORK_TYPE_', 'HttpURLConnection', 'HttpsURLConnection', 'OkHttpClient', 'Retrofit', '.openConnection', 'HttpClient', 'Volley.newRequestQueue'],
   ],
-  ['batteryOptimizationIntent', /\bACTION_REQUEST_IGNORE_BATTERY_OPTIMIZATIONS\b/g],
+  ['batteryOptimizationIntent', /\bACTION_REQUEST_IGNORE_BATTERY_OPTIMIZATIONS\b/g, ['ACTION_REQUEST_IGNORE_BATTERY_OPTIMIZATIONS']],
   // The user's consent that grants the project_media app-op (mediaProjection's prerequisite).
-  ['screenCaptureConsent', /\.createScreenCaptureIntent\s*\(/g],
-  ['setForeground', /\bsetForeground(?:Async)?\s*\(/g],
+  ['screenCaptureConsent', /\.createScreenCaptureIntent\s*\(/g, ['.createScreenCaptureIntent']],
+  ['setForeground', /\bsetForeground(?:Async)?\s*\(/g, ['setForeground']],
 ];
+
+/** Needles of the calls scanFile parses itself (each pattern there contains its literal). */
+const START_FOREGROUND = 'startForeground';
+const FOREGROUND_INFO = 'ForegroundInfo';
+/** The battery-optimisation intent's action written as its string value (looked for in the source, strings kept). */
+const BATTERY_ACTION_VALUE = 'android.settings.REQUEST_IGNORE_BATTERY_OPTIMIZATIONS';
+
+const NEEDLES = [...new Set([...SIMPLE.flatMap(([, , needles]) => needles), START_FOREGROUND, FOREGROUND_INFO])];
+const NEEDLE_SCAN = new RegExp(NEEDLES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
+/**
+ * The needles `text` holds, in one regex scan: ~10× cheaper than an
+ * includes() per needle. The scan steps one character past each hit, not past
+ * its end, and tests every needle there, so needles that overlap or start
+ * alike are all found.
+ */
+function needlesIn(text: string): Set<string> {
+  const found = new Set<string>();
+  NEEDLE_SCAN.lastIndex = 0;
+  for (let m = NEEDLE_SCAN.exec(text); m; m = NEEDLE_SCAN.exec(text)) {
+    for (const n of NEEDLES) if (text.startsWith(n, m.index)) found.add(n);
+    NEEDLE_SCAN.lastIndex = m.index + 1;
+  }
+  return found;
+}
 
 export function scanAndroidCode(app: AndroidApp, files: ProjectFiles): AndroidCodeScan {
   const hit = cache.get(app);
@@ -244,15 +282,21 @@ export function scanAndroidCode(app: AndroidApp, files: ProjectFiles): AndroidCo
 /**
  * Every '{' of the (blanked) text → its matching '}', in one pass: walking
  * each class body to its end separately was quadratic in files with many
- * classes (generated types, JSON codecs).
+ * classes (generated types, JSON codecs). indexOf jumps from brace to brace
+ * (~7× faster than looking at every character).
  */
 function matchingBraces(text: string): Map<number, number> {
   const out = new Map<number, number>();
   const open: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 123 /* { */) open.push(i);
-    else if (c === 125 /* } */ && open.length) out.set(open.pop()!, i);
+  let nextOpen = text.indexOf('{');
+  for (let nextClose = text.indexOf('}'); nextClose >= 0; ) {
+    if (nextOpen >= 0 && nextOpen < nextClose) {
+      open.push(nextOpen);
+      nextOpen = text.indexOf('{', nextOpen + 1);
+    } else {
+      if (open.length) out.set(open.pop()!, nextClose);
+      nextClose = text.indexOf('}', nextClose + 1);
+    }
   }
   return out;
 }
@@ -319,7 +363,11 @@ function scanFile(file: string, src: string, classes: ClassInfo[], hits: CodeHit
   // Simple variable resolution for type arguments: `val type = …` / `int type = …` in the same file.
   const resolveVar = (name: string) => new RegExp(`\\b${name}\\s*(?::\\s*Int)?\\s*=\\s*([^\\n;]+)`).exec(text)?.[1];
 
-  for (const m of text.matchAll(/\b(ServiceCompat\s*\.\s*)?startForeground\s*\(/g)) {
+  // Each pattern's matches, without running it on a file that lacks its needle.
+  const needles = needlesIn(text);
+  const matches = (needle: string, re: RegExp) => (needles.has(needle) ? text.matchAll(re) : []);
+
+  for (const m of matches(START_FOREGROUND, /\b(ServiceCompat\s*\.\s*)?startForeground\s*\(/g)) {
     const open = m.index! + m[0].length - 1;
     const close = matchParen(text, open);
     const args = close < 0 ? [] : splitArgs(text.slice(open + 1, close));
@@ -332,7 +380,7 @@ function scanFile(file: string, src: string, classes: ClassInfo[], hits: CodeHit
       add(kind, m.index!, { types: t.types, unresolved: t.unresolved && !t.manifest, manifestTypes: t.manifest });
     }
   }
-  for (const m of text.matchAll(/\bForegroundInfo\s*\(/g)) {
+  for (const m of matches(FOREGROUND_INFO, /\bForegroundInfo\s*\(/g)) {
     const open = m.index! + m[0].length - 1;
     const close = matchParen(text, open);
     const args = close < 0 ? [] : splitArgs(text.slice(open + 1, close));
@@ -341,7 +389,7 @@ function scanFile(file: string, src: string, classes: ClassInfo[], hits: CodeHit
       add('foregroundInfo', m.index!, { types: t.types, unresolved: t.unresolved && !t.manifest, manifestTypes: t.manifest });
     } else add('foregroundInfo', m.index!);
   }
-  for (const m of text.matchAll(/\bstartForegroundService\s*\(/g)) {
+  for (const m of matches(START_FOREGROUND, /\bstartForegroundService\s*\(/g)) {
     const open = m.index! + m[0].length - 1;
     const close = matchParen(text, open);
     const inner = close < 0 ? '' : text.slice(open + 1, close);
@@ -354,9 +402,10 @@ function scanFile(file: string, src: string, classes: ClassInfo[], hits: CodeHit
     }
     add('startForegroundService', m.index!, { target: target ? (target[1] ?? target[2]) : undefined });
   }
-  for (const [kind, re] of SIMPLE) {
+  for (const [kind, re, kindNeedles] of SIMPLE) {
+    if (!kindNeedles.some((n) => needles.has(n))) continue;
     for (const m of text.matchAll(re)) add(kind, m.index!);
   }
   // The intent action may be written as its string value.
-  for (const m of src.matchAll(/android\.settings\.REQUEST_IGNORE_BATTERY_OPTIMIZATIONS/g)) add('batteryOptimizationIntent', m.index!);
+  for (let at = src.indexOf(BATTERY_ACTION_VALUE); at >= 0; at = src.indexOf(BATTERY_ACTION_VALUE, at + BATTERY_ACTION_VALUE.length)) add('batteryOptimizationIntent', at);
 }

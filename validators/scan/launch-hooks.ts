@@ -74,7 +74,10 @@ function declaredHooks(files: ProjectFiles, appDir: string): Array<Omit<LaunchHo
     if (!meta?.capacitor?.ios) continue;
     const src = typeof meta.capacitor.ios.src === 'string' ? meta.capacitor.ios.src : 'ios';
     for (const file of files.glob(join(dir, src), /\.swift$/)) {
-      const code = blank(files.read(file) ?? '', true);
+      // Blanking only turns characters into spaces: a file without these words has no hook (most of a plugin's files).
+      const text = files.read(file) ?? '';
+      if (!text.includes('BackgroundTasks') || !text.includes('registerAtLaunch')) continue;
+      const code = blank(text, true);
       const type = /\benum\s+(\w+BackgroundTasks)\b/.exec(code);
       if (!type || !/\bstatic\s+func\s+registerAtLaunch\s*\(\s*\)/.test(code)) continue;
       out.push({ type: type[1]!, plugin: name, file, line: files.position(file, type.index).line });
@@ -145,7 +148,11 @@ function find(project: AppProject, appDir: string): LaunchHooks | undefined {
   const sources = target.sourceFiles.filter((f) => f.endsWith('.swift'));
   // Without the app's Swift there is nothing to judge (as the other code-reading iOS rules).
   if (!sources.length) return undefined;
-  const codes = sources.map((file) => ({ file, code: blank(files.read(file) ?? '', true) }));
+  // Only files that can declare didFinishLaunching (LAUNCH) or call a hook are blanked and searched.
+  const codes = sources.flatMap((file) => {
+    const text = files.read(file) ?? '';
+    return text.includes('FinishLaunchingWithOptions') || text.includes('registerAtLaunch') ? [{ file, code: blank(text, true) }] : [];
+  });
   const delegate = codes.find((c) => LAUNCH.test(c.code))?.file;
   const hooks = declared.map((h) => {
     const call = new RegExp(`\\b${h.type}\\s*\\.\\s*registerAtLaunch\\s*\\(`, 'g');

@@ -10,6 +10,7 @@
 import { lineStarts, positionIn } from '../../parsers/xml.js';
 import type { ProjectFiles } from '../project/types.js';
 import { perRunCache } from '../project/memo.js';
+import { blankKeepingLines } from './text.js';
 import {
   BGTASK_REGISTER_HOOKS,
   BGTASK_REQUESTS,
@@ -129,9 +130,18 @@ export const SYMBOLS: readonly string[] = [
 
 /** Blank comments (keeping offsets and newlines); optionally blank string contents too. */
 export function blank(source: string, strings: boolean): string {
-  const parts: string[] = [];
-  // Runs of characters, not each character: one replacement per line (~7× faster on long doc comments).
-  const wiped = (from: number, to: number) => source.slice(from, to).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
+  const v = views(source);
+  return strings ? v.bare : v.code;
+}
+
+/**
+ * Both blanked views of a source in one pass (scanText needs both; two
+ * blank() calls found every comment and string twice): `code` with comments
+ * blanked, `bare` with string contents blanked too.
+ */
+function views(source: string): { code: string; bare: string } {
+  const code: string[] = [];
+  const bare: string[] = [];
   const special = /\/\/|\/\*|"/g;
   let done = 0;
   for (let m = special.exec(source); m; m = special.exec(source)) {
@@ -140,7 +150,6 @@ export function blank(source: string, strings: boolean): string {
     if (m[0] === '//') {
       const e = source.indexOf('\n', i);
       end = e < 0 ? source.length : e;
-      parts.push(source.slice(done, i), wiped(i, end));
     } else if (m[0] === '/*') {
       // Swift block comments nest.
       let depth = 1;
@@ -161,18 +170,24 @@ export function blank(source: string, strings: boolean): string {
         }
       }
       end = k;
-      parts.push(source.slice(done, i), wiped(i, end));
     } else {
       end = stringEnd(source, i);
       const close = end - i >= 2 && source[end - 1] === '"' ? 1 : 0;
-      if (strings) parts.push(source.slice(done, i + 1), wiped(i + 1, end - close), source.slice(end - close, end));
-      else parts.push(source.slice(done, end));
+      code.push(source.slice(done, end));
+      bare.push(source.slice(done, i + 1), blankKeepingLines(source.slice(i + 1, end - close)), source.slice(end - close, end));
+      done = special.lastIndex = end;
+      continue;
     }
-    done = end;
-    special.lastIndex = end;
+    const before = source.slice(done, i);
+    const comment = blankKeepingLines(source.slice(i, end));
+    code.push(before, comment);
+    bare.push(before, comment);
+    done = special.lastIndex = end;
   }
-  parts.push(source.slice(done));
-  return parts.join('');
+  const rest = source.slice(done);
+  code.push(rest);
+  bare.push(rest);
+  return { code: code.join(''), bare: bare.join('') };
 }
 
 /** Index just past the string literal that starts at `i` (handles `"""`, escapes and `\( … )`). */
@@ -244,7 +259,20 @@ interface Block {
 
 const DEFERRING = /(?:\basync(?:After)?\b|\bTask(?:\.detached)?\s*(?:\([^)]*\))?\s*$|\baddOperation\b|\bsink\b|\bonAppear\b|\.task\s*(?:\([^)]*\))?\s*$|\bdispatch_(?:async|after)\b|\bonReceive\b|\baddObserver\b|\bscheduledTimer\b|\bthen\b|\bsubscribe\b)/;
 
+/**
+ * Every word the Swift branch of classify looks for (func, init, the type
+ * keywords, DEFERRING's literals): a header with none of them is a plain
+ * closure, known without normalising its white space (most of classify's cost).
+ */
+const CLASSIFY_WORDS = /func|init|struct|class|enum|extension|actor|protocol|async|Task|addOperation|sink|onAppear|\.task|dispatch_|onReceive|addObserver|scheduledTimer|then|subscribe/;
+
 function classify(header: string, lang: 'swift' | 'objc'): Pick<Block, 'kind' | 'name' | 'conforms'> {
+  if (lang === 'swift') {
+    if (!CLASSIFY_WORDS.test(header)) return { kind: 'closure' };
+    // A function header (most headers that get this far) is known without normalising its white space too.
+    const fn = funcHeader(header);
+    if (fn) return fn;
+  }
   const h = header.replace(/\s+/g, ' ').trim();
   if (lang === 'objc') {
     const m = /(?:^|[\s;}])[-+]\s*\([^)]*\)\s*([^{;]*)$/.exec(h);
@@ -257,13 +285,8 @@ function classify(header: string, lang: 'swift' | 'objc'): Pick<Block, 'kind' | 
     if (/\^\s*(?:\([^)]*\))?\s*$/.test(h)) return { kind: DEFERRING.test(h) ? 'deferred' : 'closure' };
     return { kind: 'closure' };
   }
-  const fi = h.lastIndexOf('func ');
-  if (fi >= 0 && /^func\s+[^\s(<]+/.test(h.slice(fi))) {
-    const sig = h.slice(fi);
-    const name = /^func\s+([^\s(<]+)/.exec(sig)![1];
-    if (name === 'application' && /\b(?:did|will)FinishLaunchingWithOptions\b/.test(sig)) return { kind: 'launch', name };
-    return { kind: 'func', name };
-  }
+  const fn = funcHeader(h);
+  if (fn) return fn;
   if (/(?:^|\s)(?:(?:public|private|internal|fileprivate|convenience|required|override|@\w+)\s+)*init\s*[?!]?\s*(?:<[^>]*>)?\s*\([^]*\)\s*(?:async\s*)?(?:throws\s*)?$/.test(h)) {
     return { kind: 'init', name: 'init' };
   }
@@ -272,25 +295,57 @@ function classify(header: string, lang: 'swift' | 'objc'): Pick<Block, 'kind' | 
   return { kind: DEFERRING.test(h) ? 'deferred' : 'closure' };
 }
 
+/**
+ * A Swift function's block: the last `func` followed by white space in the
+ * header, when a name follows it. The same answer on a header as on it with
+ * its white space runs made one space and trimmed (what classify tests): that
+ * only changes white space, and a `func` whose white space is trimmed away
+ * (at the very end) has no name after it, so it gives no answer here either.
+ */
+function funcHeader(header: string): Pick<Block, 'kind' | 'name'> | undefined {
+  let at = header.lastIndexOf('func');
+  while (at >= 0 && !isSpace(header.charCodeAt(at + 4))) at = at > 0 ? header.lastIndexOf('func', at - 1) : -1;
+  if (at < 0) return undefined;
+  const sig = header.slice(at);
+  const name = /^func\s+([^\s(<]+)/.exec(sig)?.[1];
+  if (name === undefined) return undefined;
+  if (name === 'application' && /\b(?:did|will)FinishLaunchingWithOptions\b/.test(sig)) return { kind: 'launch', name };
+  return { kind: 'func', name };
+}
+
 function blocks(bare: string, lang: 'swift' | 'objc'): Block[] {
   const out: Block[] = [];
   const stack: number[] = [];
   let boundary = 0;
-  for (let i = 0; i < bare.length; i++) {
-    const c = bare[i];
-    if (c === '{') {
+  // From brace or semicolon to the next (indexOf), not character by character.
+  let nextOpen = bare.indexOf('{');
+  let nextClose = bare.indexOf('}');
+  let nextSemicolon = bare.indexOf(';');
+  for (;;) {
+    const i = firstOf(nextOpen, nextClose, nextSemicolon);
+    if (i < 0) break;
+    if (i === nextOpen) {
       const b: Block = { open: i, close: bare.length, parent: stack.length ? stack[stack.length - 1]! : -1, header: '', kind: 'closure' };
       Object.assign(b, classify(bare.slice(Math.max(boundary, i - 600), i), lang));
       stack.push(out.length);
       out.push(b);
-      boundary = i + 1;
-    } else if (c === '}') {
+      nextOpen = bare.indexOf('{', i + 1);
+    } else if (i === nextClose) {
       const k = stack.pop();
       if (k !== undefined) out[k]!.close = i;
-      boundary = i + 1;
-    } else if (c === ';') boundary = i + 1;
+      nextClose = bare.indexOf('}', i + 1);
+    } else nextSemicolon = bare.indexOf(';', i + 1);
+    boundary = i + 1;
   }
   return out;
+}
+
+/** The smallest of three indexOf results that is not -1 (or -1). */
+function firstOf(a: number, b: number, c: number): number {
+  let first = a;
+  if (b >= 0 && (first < 0 || b < first)) first = b;
+  if (c >= 0 && (first < 0 || c < first)) first = c;
+  return first;
 }
 
 /** The chain of blocks containing `offset`, innermost last (binary search, then up the parents). */
@@ -343,8 +398,7 @@ const HOOK_RE = new RegExp(`\\b(${BGTASK_REGISTER_HOOKS.join('|')})\\s*\\(\\s*(?
 
 export function scanText(file: string, source: string): SourceScan {
   const lang: 'swift' | 'objc' = /\.(?:m|mm|h)$/.test(file) ? 'objc' : 'swift';
-  const code = blank(source, false);
-  const bare = blank(source, true);
+  const { code, bare } = views(source);
   const starts = lineStarts(source);
   const loc = (offset: number): Loc => ({ file, offset, ...positionIn(starts, offset) });
   const bs = blocks(bare, lang);
@@ -454,10 +508,8 @@ export function scanText(file: string, source: string): SourceScan {
   for (const [cat, re] of REASON_RES) for (const m of bare.matchAll(re)) push(scan.requiredReason, cat, loc(m.index));
 
   // Call graph: which functions are called from launch, and what each function calls.
-  const callRe = lang === 'swift' ? /(?<!\bfunc\s)(?<![\w])(?:\.\s*)?([A-Za-z_]\w*)\s*\(/g : /\[\s*[\w.]+\s+([A-Za-z_]\w*)\s*[\]:]/g;
-  for (const m of bare.matchAll(callRe)) {
-    const name = m[1]!;
-    const chain = chainAt(bs, m.index);
+  forEachCall(bare, lang, (name, at) => {
+    const chain = chainAt(bs, at);
     let caller: string | undefined;
     let launch = false;
     for (let k = chain.length - 1; k >= 0; k--) {
@@ -484,8 +536,49 @@ export function scanText(file: string, source: string): SourceScan {
       if (!set) scan.funcCalls.set(caller, (set = new Set()));
       set.add(name);
     }
-  }
+  });
   return scan;
+}
+
+const OBJC_CALL = /\[\s*[\w.]+\s+([A-Za-z_]\w*)\s*[\]:]/g;
+
+/**
+ * Each call in blanked code, in order: the called name and where the call
+ * starts. Swift: what `(?<!\bfunc\s)(?<![\w])(?:\.\s*)?([A-Za-z_]\w*)\s*\(`
+ * matches, found from each `(` backwards — the lookbehinds made that regex
+ * try every position of the file. A match there that starts at a `.` starts
+ * here at the name after it: only `.` and white space lie between, no brace,
+ * so both offsets are in the same blocks.
+ */
+function forEachCall(bare: string, lang: 'swift' | 'objc', each: (name: string, at: number) => void): void {
+  if (lang === 'objc') {
+    for (const m of bare.matchAll(OBJC_CALL)) each(m[1]!, m.index);
+    return;
+  }
+  for (let paren = bare.indexOf('('); paren >= 0; paren = bare.indexOf('(', paren + 1)) {
+    let end = paren;
+    while (end > 0 && isSpace(bare.charCodeAt(end - 1))) end--;
+    let start = end;
+    while (start > 0 && isWordChar(bare.charCodeAt(start - 1))) start--;
+    // The whole word before the `(` is the name, and it must not start with a digit.
+    if (start === end || !isIdentifierStart(bare.charCodeAt(start))) continue;
+    // `func name(` declares, it does not call (the lookbehind: `func` as a word and exactly one white space).
+    if (start >= 5 && isSpace(bare.charCodeAt(start - 1)) && bare.startsWith('func', start - 5) && (start === 5 || !isWordChar(bare.charCodeAt(start - 6)))) continue;
+    each(bare.slice(start, end), start);
+  }
+}
+
+const NON_ASCII_SPACE = /\s/;
+/** A character regex `\s` matches. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && NON_ASCII_SPACE.test(String.fromCharCode(c)));
+}
+/** A character regex `\w` matches (ASCII letters, digits, `_`). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || isIdentifierStart(c);
+}
+function isIdentifierStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** Length of a trailing closure / handler argument (up to the matching close of the register call). */
