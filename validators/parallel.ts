@@ -14,8 +14,13 @@ import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourcePath } from '../lib/paths.js';
 import { collectFindings, type Collected, type CollectRequest } from './run.js';
+import { detachedWalkRecord, type DetachedWalkRecord } from './project/files.js';
 
-export type WorkerRequest = Omit<CollectRequest, 'rules'> & { share: { index: number; count: number } };
+export type WorkerRequest = Omit<CollectRequest, 'rules'> & {
+  share: { index: number; count: number };
+  /** What the walk saw besides its list (plugin folders are listed from it, project/plugins.ts). */
+  walkRecord?: DetachedWalkRecord;
+};
 
 /**
  * The worker's module: the bundled one beside the bundled executables when
@@ -50,7 +55,8 @@ export async function collectInWorkers(req: Omit<CollectRequest, 'rules' | 'shar
   const script = workerScript();
   // Shares 1… on worker threads; share 0 here, meanwhile: this thread has its modules loaded
   // already, and would otherwise only wait (one thread fewer to start, and to hold in memory).
-  const others = Array.from({ length: jobs - 1 }, (_, i) => runWorker(script, { ...req, share: { index: i + 1, count: jobs } }));
+  const walkRecord = detachedWalkRecord(req.paths);
+  const others = Array.from({ length: jobs - 1 }, (_, i) => runWorker(script, { ...req, walkRecord, share: { index: i + 1, count: jobs } }));
   // A worker's failure is reported once all shares are in (none is left running behind the run).
   const settled = Promise.allSettled(others);
   const mine = await collectFindings({ ...req, share: { index: 0, count: jobs } });

@@ -79,6 +79,21 @@ export interface WalkRecord {
 /** walk()'s record of each list it returned, by the list (a copy that crossed threads has none). */
 const walkRecords = new WeakMap<readonly string[], WalkRecord>();
 
+/** A walk's record without its list: sent beside the list to a worker thread, where attachWalkRecord joins them again. */
+export type DetachedWalkRecord = Omit<WalkRecord, 'paths'>;
+
+export function detachedWalkRecord(paths: readonly string[]): DetachedWalkRecord | undefined {
+  const record = walkRecords.get(paths);
+  if (!record) return undefined;
+  const { paths: _list, ...rest } = record;
+  return rest;
+}
+
+/** On a worker thread: the record of the walk whose list (a copy) this is. */
+export function attachWalkRecord(paths: readonly string[], record: DetachedWalkRecord): void {
+  walkRecords.set(paths, { ...record, paths });
+}
+
 /** The record of the walk behind a run's files, when they were made from walk()'s own list of their root. */
 export function walkRecordOf(files: ProjectFiles): WalkRecord | undefined {
   const paths = (files as Partial<ProjectFilesImpl>).paths;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { lintFiles, writeProject } from '../testing.js';
 import { matcher } from '../glob.js';
-import { createProjectFiles, walk, type WalkOptions } from './files.js';
+import { attachWalkRecord, createProjectFiles, detachedWalkRecord, walk, type WalkOptions } from './files.js';
 import { KOTLIN, listSources, readSources, SWIFT } from './plugins.js';
 import { detectApps } from './detect.js';
 import iosBgtaskHandler from '../rules/ios-bgtask-handler.js';
@@ -265,6 +265,24 @@ test('… and the walk, not the disk, answers for folders it read whole; the oth
       assert.ok(now.includes(join(root, d, 'Added.swift')) && now.length > listed.get(d)!.length, d);
       assert.deepEqual(now, readSources(join(root, d), SWIFT, 10), d);
     }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+});
+
+test('a worker thread lists from the walk too: its copy of the list gets the record back (attachWalkRecord)', () => {
+  const { base, root } = pluginTree();
+  try {
+    const paths = walk(root);
+    const copy = structuredClone(paths); // what a worker receives
+    const detached = structuredClone(detachedWalkRecord(paths));
+    assert.ok(detached, 'the walk kept a record of its list');
+    const dir = join(root, 'plugin2', 'ios');
+    const before = listSources(createProjectFiles(root, copy), dir, SWIFT);
+    writeFileSync(join(dir, 'Added.swift'), 'new');
+    assert.ok(listSources(createProjectFiles(root, copy), dir, SWIFT).includes(join(dir, 'Added.swift')), 'without the record: read from the disk');
+    attachWalkRecord(copy, detached);
+    assert.deepEqual(listSources(createProjectFiles(root, copy), dir, SWIFT), before, 'with it: from the walk');
   } finally {
     rmSync(base, { recursive: true, force: true });
   }
