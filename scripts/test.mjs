@@ -5,7 +5,8 @@
 // Node's own test runner. Extra arguments narrow the run to files whose path
 // contains one of them, e.g. `npm test -- escape validators/rules`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,4 +48,11 @@ if (files.length === 0) {
   process.exit(1);
 }
 const concurrency = process.env.BG_TEST_CONCURRENCY ?? '2';
-process.exit(run(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files]));
+// Every temporary folder the tests make lands in one folder of this run (os.tmpdir()
+// follows TMPDIR, in the processes they spawn too): removed when the run passes, kept
+// and named when it fails — instead of thousands of folders left in /tmp over time.
+const runTmp = mkdtempSync(join(tmpdir(), 'bg-service-test-'));
+const status = run(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files], { env: { ...process.env, TMPDIR: runTmp } });
+if (status === 0) rmSync(runTmp, { recursive: true, force: true });
+else console.error(`npm test: the tests' temporary files are kept in ${runTmp}`);
+process.exit(status);
