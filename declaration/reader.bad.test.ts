@@ -7,7 +7,9 @@
  *
  * Each expected diagnostic must be there with that code at that line:column,
  * reading must report failure (no model), and the formatted output must
- * name the place as file:line:col with a code frame.
+ * name the place as file:line:col with a code frame. A case with the line
+ * `// expect: nothing else` must report exactly its expectations (no
+ * follow-on diagnostic about what an earlier one refused).
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -46,7 +48,8 @@ function expectationsIn(file: string): Expectation[] {
 const cases = readdirSync(dir).sort().map((name) => {
   const path = join(dir, name);
   const files = statSync(path).isDirectory() ? readdirSync(path).sort().map((f) => join(path, f)) : [path];
-  return { name: name.replace(/\.bg\.ts$/, ''), declarations: files.filter((f) => f.endsWith('.bg.ts')), expectations: files.flatMap(expectationsIn) };
+  const exhaustive = files.some((f) => /^\/\/ expect: nothing else$/m.test(readFileSync(f, 'utf8')));
+  return { name: name.replace(/\.bg\.ts$/, ''), declarations: files.filter((f) => f.endsWith('.bg.ts')), expectations: files.flatMap(expectationsIn), exhaustive };
 });
 
 test('the bad-input suite has at least 60 cases, each with an expectation', () => {
@@ -77,6 +80,7 @@ for (const c of cases) {
       const where = `${relative(dir, e.file)}:${e.line}:${e.column}: error ${e.code} `;
       assert.ok(text.includes(where), `${c.name}: formatted output lacks ${where}\n${text}`);
     }
+    if (c.exhaustive) assert.equal(result.diagnostics.length, c.expectations.length, `${c.name}: more than expected:\n  ${found.join('\n  ')}`);
     // Every diagnostic is located inside the files it is about, with a frame.
     for (const d of result.diagnostics) {
       assert.ok(d.loc.line >= 1 && d.loc.column >= 1, `${c.name}: unlocated ${d.code}`);

@@ -268,6 +268,8 @@ export class TypeResolver {
     const r = this.resolve(node, hint, false);
     if (!r) return undefined;
     const named = r.ref.kind === 'named' ? this.byName.get(r.ref.name) : undefined;
+    // A named type that is not there was refused when it was named (BG304, …): said once already.
+    if (r.ref.kind === 'named' && !named) return undefined;
     if (named?.kind !== 'struct') {
       this.report.at(node, Code.notObject, `${what} must be an object type, not \`${short(node)}\``, `wrap it in an object: \`{ value: ${short(node)} }\``);
       return undefined;
