@@ -164,3 +164,13 @@ test('writing the record voids neither itself nor the machine cache; nothing is 
   assert.equal(await recordCleanCheck(root), false);
   assert.equal(readFileSync(recordPath(root), 'utf8'), text);
 });
+
+test('create-bg-service records the clean check too: a first validate of the app it made runs no generator', (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'bg-record-create-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  cpSync(sourcePath('e2e', 'fixtures', 'apps', 'tauri'), root, { recursive: true });
+  const create = spawnSync(process.execPath, [binPath('create-bg-service'), '--yes', '--name', 'notes-sync'], { cwd: root, encoding: 'utf8' });
+  assert.equal(create.status, 0, create.stderr + create.stdout);
+  assert.ok(existsSync(recordPath(root)));
+  assert.deepEqual(firstValidate(root), { findings: [], generatorRan: false });
+});
