@@ -17,6 +17,7 @@ import { findDirectives } from '../suppress.js';
 import { APP, gradleApp, manifest, perm } from '../android/fixture.js';
 import type { AppProject } from './types.js';
 import { shareOf } from '../run.js';
+import fc from 'fast-check';
 
 function detect(files: Record<string, string>, assumeTargetSdk?: number): { apps: AppProject[]; dir: string; done: () => void } {
   const dir = writeProject(files);
@@ -286,4 +287,62 @@ test('sharded detection: the shares together find exactly the apps one pass find
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** One unit of a random tree: files relative to the folder it is placed in. */
+const UNIT_KINDS: Record<string, () => Record<string, string>> = {
+  tauri: () => ({
+    'src-tauri/tauri.conf.json': '{"identifier":"a.b"}',
+    'src-tauri/gen/android/app/src/main/AndroidManifest.xml': manifest([perm('INTERNET')], [LAUNCHER]),
+    'src-tauri/gen/apple/x_iOS/Info.plist': PLIST(''),
+  }),
+  capacitor: () => ({ 'capacitor.config.json': '{}', 'android/app/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]), 'ios/App/App/Info.plist': PLIST('') }),
+  flutter: () => ({ 'pubspec.yaml': 'name: f\nflutter:\n  uses-material-design: true\n', 'android/app/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]) }),
+  expo: () => ({ 'package.json': '{"dependencies":{"expo":"52"}}', 'app.json': '{"expo":{}}' }),
+  'react-native': () => ({ 'package.json': '{"dependencies":{"react-native":"0.76"}}', 'android/app/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]) }),
+  'gradle-one': () => ({ ...gradleApp(34), [APP]: manifest([perm('WAKE_LOCK')], [LAUNCHER]) }),
+  'gradle-two': () => ({
+    'settings.gradle': "include ':phone', ':wear'\n",
+    'phone/build.gradle': "plugins { id 'com.android.application' }\n",
+    'phone/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]),
+    'wear/build.gradle': "plugins { id 'com.android.application' }\n",
+    'wear/src/main/AndroidManifest.xml': manifest([], [LAUNCHER]),
+  }),
+  'loose-module': () => ({ 'src/main/AndroidManifest.xml': manifest([perm('CAMERA')], [LAUNCHER]) }),
+  library: () => ({ 'lib/src/main/AndroidManifest.xml': manifest([perm('VIBRATE')]) }),
+  xcode: () => ({ 'Mac.xcodeproj/project.pbxproj': '// !$*UTF8*$!\n{}\n', 'Mac/Info.plist': PLIST('<key>UIBackgroundModes</key><array><string>fetch</string></array>\n') }),
+  'bare-plist': () => ({ 'Target/Info.plist': PLIST('') }),
+  'desktop-unit': () => ({ 'sync.service': '[Unit]\nDescription=x\n[Service]\nExecStart=/bin/true\n' }),
+  declaration: () => ({ 'svc/x.bg.ts': 'export default {}\n' }),
+};
+
+test('sharded detection equals one pass on random trees of nested apps, groups, units and declarations', () => {
+  const kinds = Object.keys(UNIT_KINDS);
+  const unit = fc.record({ kind: fc.constantFrom(...kinds), parent: fc.nat(), name: fc.constantFrom('a', 'b', 'app', 'android', 'ios', 'demo', 'x') });
+  fc.assert(
+    fc.property(fc.array(unit, { minLength: 1, maxLength: 9 }), fc.integer({ min: 2, max: 4 }), (units, count) => {
+      // Each unit goes into a new folder under the root or under an earlier unit's folder.
+      const dirs = [''];
+      const files: Record<string, string> = {};
+      for (const u of units) {
+        const base = dirs[u.parent % dirs.length]!;
+        const d = `${base}${base ? '/' : ''}${u.name}${dirs.length}`;
+        dirs.push(d);
+        for (const [p, c] of Object.entries(UNIT_KINDS[u.kind]!())) files[`${d}/${p}`] = c;
+      }
+      const dir = writeProject(files);
+      try {
+        const all = detectApps(createProjectFiles(dir, walk(dir)));
+        const union = Array.from({ length: count }, (_, index) =>
+          detectApps(createProjectFiles(dir, walk(dir)), {}, { owns: (u) => shareOf(toPosix(relative(dir, u)) || '.', count) === index }),
+        )
+          .flat()
+          .sort((a, b) => a.name.localeCompare(b.name));
+        assert.deepEqual(union.map(plainApp), all.map(plainApp));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }),
+    { numRuns: 60, seed: 20261122 },
+  );
 });
