@@ -49,10 +49,11 @@ if (files.length === 0) {
 }
 const concurrency = process.env.BG_TEST_CONCURRENCY ?? '2';
 // Every temporary folder the tests make lands in one folder of this run (os.tmpdir()
-// follows TMPDIR, in the processes they spawn too): removed when the run passes, kept
-// and named when it fails — instead of thousands of folders left in /tmp over time.
+// follows TMPDIR, or TEMP/TMP on Windows, in the processes they spawn too): removed when
+// the run passes, kept and named when it fails — instead of thousands of folders left behind.
 const runTmp = mkdtempSync(join(tmpdir(), 'bg-service-test-'));
-const status = run(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files], { env: { ...process.env, TMPDIR: runTmp } });
+const env = { ...process.env, TMPDIR: runTmp, TEMP: runTmp, TMP: runTmp };
+const status = run(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files], { env });
 if (status === 0) rmSync(runTmp, { recursive: true, force: true });
 else console.error(`npm test: the tests' temporary files are kept in ${runTmp}`);
 process.exit(status);
