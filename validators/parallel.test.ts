@@ -130,8 +130,8 @@ test('merge keeps one copy of what several shares read, and findings in app orde
   const d = { file: '/r/shared.xml', line: 1, column: 1, targetLine: 2, ruleIds: ['x'], reason: 'why', used: false };
   const f = (a: string) => ({ ruleId: 'r', severity: 'error' as const, message: a, file: `/r/${a}/f`, line: 1, column: 1, app: a });
   const merged = merge([
-    { apps: [app('b')], findings: [f('b')], problems: [{ file: '/r/p', line: 1, column: 1, message: 'm' }], directives: [d], internalErrors: 0, read: ['/r/shared.xml', '/r/b/f'] },
-    { apps: [app('a')], findings: [f('a')], problems: [{ file: '/r/p', line: 1, column: 1, message: 'm' }], directives: [{ ...d }], internalErrors: 1, read: ['/r/shared.xml', '/r/a/f'] },
+    { apps: [app('b')], findings: [f('b')], problems: [{ file: '/r/p', line: 1, column: 1, message: 'm' }], directives: [d], internalErrors: 0, read: ['/r/shared.xml', '/r/b/f'], claims: [] },
+    { apps: [app('a')], findings: [f('a')], problems: [{ file: '/r/p', line: 1, column: 1, message: 'm' }], directives: [{ ...d }], internalErrors: 1, read: ['/r/shared.xml', '/r/a/f'], claims: [] },
   ]);
   assert.deepEqual(merged.apps.map((x) => x.name), ['a', 'b'], 'each share returns its own apps; merged in name order');
   assert.deepEqual(merged.findings.map((x) => x.app), ['a', 'b']);
@@ -160,11 +160,21 @@ test('two apps on different threads holding declarations of one generator root: 
     writeFileSync(join(root, name, 'demo', p), c);
   }
   mkdirSync(join(root, name, 'demo', 'svc'), { recursive: true });
-  writeFileSync(join(root, name, 'demo', 'svc', 'demo.bg.ts'), source.replace("name: 'notes-sync'", "name: 'demo-sync'"));
+  writeFileSync(join(root, name, 'demo', 'svc', 'demo.bg.ts'), source.replace("name: 'notes-sync'", "name: 'demo-sync'").replace("identifier: 'com.example.notes.sync'", "identifier: 'com.example.demo.sync'"));
 
   const one = await runValidation({ root, jobs: 1, settings: { assumeTargetSdk: 35 } });
   assert.deepEqual(one.apps.map((a) => a.name), [name, `${name}/demo`]);
   const drift = one.findings.filter((f) => f.ruleId.startsWith('bg-'));
   assert.ok(drift.length > 0 && drift.every((f) => f.app === name), drift.map((f) => `${f.app}: ${f.message}`).join('\n'));
   for (const jobs of [2, 3]) assert.deepEqual(comparable(await runValidation({ root, jobs, settings: { assumeTargetSdk: 35 } })), comparable(one), `jobs=${jobs}`);
+
+  // The first app's manifest malformed: the first app's own rules read it, so its drift check is
+  // silent (the parse error says it); the demo's thread has not read it and would report the
+  // generator stopping there — the root is the first app's, so nothing of the demo's is kept.
+  const appManifest = join(root, name, 'android', 'app', 'src', 'main', 'AndroidManifest.xml');
+  writeFileSync(appManifest, readFileSync(appManifest, 'utf8').replace('</manifest>', '<manifest>'));
+  const broken = await runValidation({ root, jobs: 1, settings: { assumeTargetSdk: 35 } });
+  assert.ok(broken.findings.some((f) => f.ruleId === 'parse-error' && f.file === appManifest), broken.findings.map((f) => f.ruleId).join(', '));
+  assert.ok(!broken.findings.some((f) => f.ruleId.startsWith('bg-') && f.app !== name), broken.findings.map((f) => `${f.app}: ${f.ruleId}`).join('\n'));
+  for (const jobs of [2, 3]) assert.deepEqual(comparable(await runValidation({ root, jobs, settings: { assumeTargetSdk: 35 } })), comparable(broken), `malformed, jobs=${jobs}`);
 });

@@ -95,5 +95,6 @@ export function merge(shares: Collected[]): Collected {
     directives: [...directives.values()].flat(),
     internalErrors: shares.reduce((n, s) => n + s.internalErrors, 0),
     read: [...read],
+    claims: shares.flatMap((s) => s.claims),
   };
 }

@@ -68,7 +68,7 @@ export interface Finding {
   fix?: Fix;
   /** The app (folder, relative to the audited root) the finding belongs to. */
   app?: string;
-  /** Report.group, until the runner has kept the first app's findings of each group (never in a result). */
+  /** Report.group, until the runner has kept the first claiming app's findings of each group (never in a result). */
   group?: string;
 }
 
@@ -90,9 +90,10 @@ export interface Report {
   fix?: Fix | (() => Fix | undefined);
   /**
    * A check several apps may run for the same thing (the drift check of a
-   * generator root that holds declarations of two apps): only the first app,
-   * in report order, that reports findings of a group keeps them. One thread
-   * runs such a check once; worker threads may each run it for their own app.
+   * generator root that holds declarations of two apps): the findings of a
+   * group are kept only for the first app, in app order, that claimed it
+   * (RuleContext.claim). One thread runs such a check once; worker threads
+   * may each run it for an app of theirs.
    */
   group?: string;
 }
@@ -110,6 +111,8 @@ export interface RuleContext {
   project: AppProject;
   settings: RunSettings;
   report(r: Report): void;
+  /** This app takes on the check of `group` (Report.group), findings or not. */
+  claim?(group: string): void;
 }
 
 export interface Rule {

@@ -116,6 +116,8 @@ export interface Collected {
   internalErrors: number;
   /** Every file read. */
   read: string[];
+  /** Groups of checks the apps took on (RuleContext.claim), in app order. */
+  claims: Array<{ group: string; app: string }>;
 }
 
 /** An app as reported: everything but its findings. */
@@ -160,10 +162,11 @@ export async function collectFindings(req: CollectRequest): Promise<Collected> {
   }
 
   const enabled = rules.filter((r) => config.rules[r.meta.id] !== 'off');
+  const claims: Collected['claims'] = [];
   for (const app of apps) {
     for (const rule of enabled) {
       const reports: Report[] = [];
-      const ctx = { project: app, settings, report: (r: Report) => void reports.push(r) };
+      const ctx = { project: app, settings, report: (r: Report) => void reports.push(r), claim: (group: string) => void claims.push({ group, app: app.name }) };
       try {
         // Most rules are synchronous: awaiting only real promises saves a
         // microtask turn per rule and app (60 rules × 1,000 apps in a monorepo).
@@ -208,6 +211,7 @@ export async function collectFindings(req: CollectRequest): Promise<Collected> {
     directives,
     internalErrors,
     read,
+    claims,
   };
 }
 
@@ -255,14 +259,18 @@ function finish(
   const { apps } = collected;
   const internalErrors = collected.internalErrors;
 
-  // A group's findings (Report.group) stay with the first app, in app order, that reported it.
-  const groupApp = new Map<string, string | undefined>();
+  // A group's findings (Report.group) stay with the first app, in app order, that claimed it.
+  const appOrder = new Map(apps.map((a, i) => [a.name, i]));
+  const groupApp = new Map<string, string>();
+  for (const c of collected.claims) {
+    const held = groupApp.get(c.group);
+    if (held === undefined || (appOrder.get(c.app) ?? -1) < (appOrder.get(held) ?? -1)) groupApp.set(c.group, c.app);
+  }
   const findings = collected.findings.filter((f) => {
     if (f.group === undefined) return true;
-    if (!groupApp.has(f.group)) groupApp.set(f.group, f.app);
-    const first = groupApp.get(f.group) === f.app;
+    const keep = f.app === (groupApp.get(f.group) ?? f.app);
     delete f.group;
-    return first;
+    return keep;
   });
 
   // Malformed files, once each, attributed to the deepest app containing them.
@@ -347,7 +355,6 @@ function finish(
     return true;
   });
 
-  const appOrder = new Map(apps.map((a, i) => [a.name, i]));
   kept.sort(
     (a, b) =>
       (appOrder.get(a.app ?? '.') ?? -1) - (appOrder.get(b.app ?? '.') ?? -1) ||

@@ -18,7 +18,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { DeclarationDiagnostic, ServiceModel } from '../../declaration/model.js';
 import type { ContributionChange, FileChange, GenerationResult } from '../../generator/engine.js';
 import type { ContributionKind } from '../../generator/contributions.js';
-import type { Fix, Report, Severity, TextEdit } from '../rule.js';
+import type { Fix, Report, RuleContext, Severity, TextEdit } from '../rule.js';
 import type { AppProject, ProjectFiles } from '../project/types.js';
 import { toPosix } from '../project/files.js';
 import { locateContribution, locateHeader, positionOf } from './locate.js';
@@ -84,8 +84,8 @@ function loadHeavy(): Promise<Heavy> {
 
 /** Per run: which app reports each generator root (the first to hold one of its declarations). */
 const claims = new WeakMap<ProjectFiles, Map<string, string>>();
-/** Per run and app: the reports (all three rules share one analysis). */
-const analyses = new WeakMap<ProjectFiles, Map<string, Promise<DriftReport[]>>>();
+/** Per run and app: the analysis (all three rules share one). */
+const analyses = new WeakMap<ProjectFiles, Map<string, Promise<DriftAnalysis>>>();
 
 function isDeclarationFile(path: string): boolean {
   return path.endsWith('.bg.ts') && !path.endsWith('.d.bg.ts');
@@ -96,10 +96,30 @@ export function hasDeclarations(project: AppProject): boolean {
   return project.declarations.some(isDeclarationFile);
 }
 
-/** The drift reports of one app (memoised per run; empty, and nothing loaded, without declarations). */
-export function driftReports(project: AppProject): Promise<DriftReport[]> {
+/** One app's drift analysis: its reports, and the groups (generator roots) it took on. */
+interface DriftAnalysis {
+  reports: DriftReport[];
+  groups: string[];
+}
+
+/**
+ * What one of the drift rules reports for the app (the three share one
+ * analysis): the app claims the generator roots it checked (RuleContext.claim;
+ * only the first app in order keeps a root's findings), then reports the
+ * findings of `rule`. Synchronous, and nothing loaded, without declarations.
+ */
+export function reportDrift(ctx: RuleContext, rule: DriftRuleId): void | Promise<void> {
+  if (!hasDeclarations(ctx.project)) return;
+  return driftAnalysis(ctx.project).then((a) => {
+    for (const g of a.groups) ctx.claim?.(g);
+    for (const r of a.reports) if (r.rule === rule) ctx.report(r.report);
+  });
+}
+
+/** One app's drift analysis (memoised per run; empty, and nothing loaded, without declarations). */
+function driftAnalysis(project: AppProject): Promise<DriftAnalysis> {
   const declarations = project.declarations.filter(isDeclarationFile);
-  if (declarations.length === 0) return Promise.resolve([]);
+  if (declarations.length === 0) return Promise.resolve({ reports: [], groups: [] });
   let perRun = analyses.get(project.files);
   if (!perRun) analyses.set(project.files, (perRun = new Map()));
   let p = perRun.get(project.root);
@@ -107,7 +127,7 @@ export function driftReports(project: AppProject): Promise<DriftReport[]> {
   return p;
 }
 
-async function analyse(project: AppProject, declarations: string[]): Promise<DriftReport[]> {
+async function analyse(project: AppProject, declarations: string[]): Promise<DriftAnalysis> {
   const { findProjectRoot } = await import('../../generator/host.js'); // light: no compiler, no templates
   let claimed = claims.get(project.files);
   if (!claimed) claims.set(project.files, (claimed = new Map()));
@@ -132,14 +152,17 @@ async function analyse(project: AppProject, declarations: string[]): Promise<Dri
       continue;
     }
     const h = await loadHeavy();
-    const reports = await recordIfClean(root, () => analyseRoot(h, project.files, root));
+    const run: RunDependence = { onProblems: false };
+    const reports = await recordIfClean(root, () => analyseRoot(h, project.files, root, run), { cacheable: () => !run.onProblems });
     debug(root, `checked with the generator: ${reports.length} finding(s)`);
     // One report of a root: worker threads may each check it for an app of theirs (run.ts keeps the first app's).
-    for (const r of reports) r.report.group = `drift:${root}`;
+    for (const r of reports) r.report.group = driftGroup(root);
     out.push(...reports);
   }
-  return out;
+  return { reports: out, groups: roots.map(driftGroup) };
 }
+
+const driftGroup = (root: string): string => `drift:${root}`;
 
 /** BG_DOCTOR_DEBUG=drift: how each drift check was answered, on stderr (why a run was slow). */
 function debug(root: string, what: string): void {
@@ -173,12 +196,25 @@ export async function recordCleanCheck(root: string): Promise<boolean> {
       }
     },
   };
-  const reports = await recordIfClean(root, () => analyseRoot(h, files, root), (inputs) => void writeRecord(root, inputs));
+  const run: RunDependence = { onProblems: false };
+  const reports = await recordIfClean(root, () => analyseRoot(h, files, root, run), {
+    onClean: (inputs) => void writeRecord(root, inputs),
+    cacheable: () => !run.onProblems,
+  });
   return reports.length === 0;
 }
 
 /** What the check needs of the audited project's files: parse problems already found, and reads to locate findings. */
 type CheckFiles = Pick<ProjectFiles, 'problems' | 'read'>;
+
+/**
+ * Set when the answer rested on the run's parse problems (a file the
+ * generator would edit is malformed, and its parse error is reported
+ * instead): not a function of the files alone, so never remembered as clean.
+ */
+interface RunDependence {
+  onProblems: boolean;
+}
 
 /** A problem that stops the check, located where it can be. */
 interface LocatedError extends Error {
@@ -186,7 +222,7 @@ interface LocatedError extends Error {
   column?: number;
 }
 
-async function analyseRoot(h: Heavy, files: CheckFiles, root: string): Promise<DriftReport[]> {
+async function analyseRoot(h: Heavy, files: CheckFiles, root: string, run: RunDependence): Promise<DriftReport[]> {
   const out: DriftReport[] = [];
   const push = (rule: DriftRuleId, report: Report) => out.push({ rule, report });
   const rel = (p: string) => toPosix(relative(root, p)) || '.';
@@ -217,7 +253,10 @@ async function analyseRoot(h: Heavy, files: CheckFiles, root: string): Promise<D
     // Editors name the file as the planner passed it (project-relative).
     const at = /^(.+?):(\d+):(\d+): /.exec(err.message);
     const located = at ? resolve(root, at[1]!) : undefined;
-    if (located && files.problems.some((p) => p.file === located)) return out; // already a parse-error finding
+    if (located && files.problems.some((p) => p.file === located)) {
+      run.onProblems = true;
+      return out; // already a parse-error finding
+    }
     const file = located ?? models[0]!.sourceFile;
     push(DRIFT_RULE, {
       message: `bg-service generate would stop here, so the project cannot be compared with its declarations: ${at ? err.message.slice(at[0].length) : err.message}`,

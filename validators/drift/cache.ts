@@ -258,15 +258,23 @@ function ignored(p: string): boolean {
   return p.includes(`${sep}node_modules${sep}`) && /\.(?:[cm]?js|node)$/.test(p);
 }
 
+export interface RecordOptions {
+  /** Given the inputs of a clean check (generate keeps them in the project too, record.ts). */
+  onClean?: (inputs: Input[]) => void;
+  /** False when the answer also depended on something no file holds (then it is not kept). */
+  cacheable?: () => boolean;
+}
+
 /**
  * Run `check` with every file-system read it makes recorded; when it returns
- * no report, keep the record for `root` in this machine's cache, and pass
- * it to `onClean` (generate keeps it in the project too, record.ts).
+ * no report (and the answer is cacheable), keep the record for `root` in this
+ * machine's cache, and pass it to `onClean`.
  */
-export async function recordIfClean<T>(root: string, check: () => Promise<T[]>, onClean?: (inputs: Input[]) => void): Promise<T[]> {
+export async function recordIfClean<T>(root: string, check: () => Promise<T[]>, options: RecordOptions = {}): Promise<T[]> {
+  const { onClean, cacheable } = options;
   if (!cacheEnabled() && !onClean) return check();
   const { reports, inputs, recordedAt } = await recordReads(check);
-  if (reports.length === 0) {
+  if (reports.length === 0 && (cacheable?.() ?? true)) {
     if (cacheEnabled()) save({ format: FORMAT, build: currentBuild(), root: resolve(root), recordedAt, inputs });
     onClean?.(inputs);
   }

@@ -26,6 +26,7 @@ import drift from '../rules/bg-declaration-drift.js';
 import invalid from '../rules/bg-declaration-invalid.js';
 import stale from '../rules/bg-generated-stale.js';
 import { generatedCapacitorApp } from './testing.js';
+import { knownClean } from './cache.js';
 
 const RULES = [drift, stale, invalid];
 const MANIFEST = 'android/app/src/main/AndroidManifest.xml';
@@ -241,6 +242,8 @@ test('a malformed file the generator would edit: only its parse error, no drift 
     assert.equal(result.internalErrors, 0);
     const mine = result.findings.filter((f) => f.ruleId.startsWith('bg-') || f.ruleId === 'parse-error');
     assert.deepEqual(mine.map((f) => `${f.ruleId} ${rel(root, f)}`), [`parse-error ${MANIFEST}`], show(root, mine));
+    // That answer rested on this run's parse error, not on the files alone: it is not remembered as clean.
+    assert.equal(knownClean(root, {}), false);
     // A file no other rule of this run parses (only the drift rules run): its error is reported by the drift rule, located.
     write(root, MANIFEST, read(root, MANIFEST).replace('</manifesto>', '</manifest>'));
     write(root, ENTITLEMENTS, read(root, ENTITLEMENTS).replace('</plist>', ''));

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { DRIFT_RULE, driftReports, hasDeclarations } from '../drift/analyze.js';
+import { DRIFT_RULE, reportDrift } from '../drift/analyze.js';
 
 export default defineRule({
   meta: {
@@ -31,10 +31,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    // Synchronous (and nothing loaded) for an app without declarations.
-    if (!hasDeclarations(ctx.project)) return;
-    return driftReports(ctx.project).then((rs) => {
-      for (const r of rs) if (r.rule === DRIFT_RULE) ctx.report(r.report);
-    });
+    return reportDrift(ctx, DRIFT_RULE);
   },
 });

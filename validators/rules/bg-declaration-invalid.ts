@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { INVALID_RULE, driftReports, hasDeclarations } from '../drift/analyze.js';
+import { INVALID_RULE, reportDrift } from '../drift/analyze.js';
 
 export default defineRule({
   meta: {
@@ -17,10 +17,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    // Synchronous (and nothing loaded) for an app without declarations.
-    if (!hasDeclarations(ctx.project)) return;
-    return driftReports(ctx.project).then((rs) => {
-      for (const r of rs) if (r.rule === INVALID_RULE) ctx.report(r.report);
-    });
+    return reportDrift(ctx, INVALID_RULE);
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { STALE_RULE, driftReports, hasDeclarations } from '../drift/analyze.js';
+import { STALE_RULE, reportDrift } from '../drift/analyze.js';
 
 export default defineRule({
   meta: {
@@ -20,10 +20,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    // Synchronous (and nothing loaded) for an app without declarations.
-    if (!hasDeclarations(ctx.project)) return;
-    return driftReports(ctx.project).then((rs) => {
-      for (const r of rs) if (r.rule === STALE_RULE) ctx.report(r.report);
-    });
+    return reportDrift(ctx, STALE_RULE);
   },
 });
