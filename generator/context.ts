@@ -3,9 +3,10 @@
  * where the module goes, and the identifiers derived once here so that every
  * target (and the cross-checks) agree on them.
  */
-import { dirname, relative, sep } from 'node:path';
+import { dirname, relative } from 'node:path';
 import type { ServiceModel, DeclarationDiagnostic } from '../declaration/model.js';
 import type { HostProject } from './host.js';
+import { toPosix } from '../lib/paths.js';
 
 export interface ServiceIds {
   /** Reverse-DNS id of the service, e.g. `com.example.notes.notes-sync`. */
@@ -31,9 +32,7 @@ export interface GenerationContext {
   declarationPath: string;
 }
 
-export function toPosix(p: string): string {
-  return p.split(sep).join('/');
-}
+export { toPosix };
 
 /** Turn a reverse-DNS id into a valid Java/Kotlin package (segments: lower-case identifiers). */
 export function javaPackageOf(identifier: string): string {

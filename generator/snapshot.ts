@@ -19,9 +19,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { ServiceModel } from '../declaration/model.js';
-import { sourcePath } from '../lib/paths.js';
+import { sourcePath, toPosix } from '../lib/paths.js';
 
 export const SNAPSHOT_FILE = join('.bg-service', 'models.json');
 const FORMAT = 1;
@@ -52,7 +52,6 @@ export function readerId(): string | undefined {
 }
 
 const sha = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
-const posix = (p: string): string => p.split(sep).join('/');
 
 /** An absolute path strictly inside root (a relative string is a name, never a path here). */
 function inside(root: string, p: string): boolean {
@@ -63,7 +62,7 @@ function inside(root: string, p: string): boolean {
 
 /** Paths in the project become `{ "$path": "rel/posix" }`, so the snapshot reads the same from any checkout. */
 function portable(value: unknown, root: string): unknown {
-  if (typeof value === 'string') return inside(root, value) ? { $path: posix(relative(root, value)) } : value;
+  if (typeof value === 'string') return inside(root, value) ? { $path: toPosix(relative(root, value)) } : value;
   if (Array.isArray(value)) return value.map((v) => portable(v, root));
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, portable(v, root)]));
   return value;
@@ -96,11 +95,11 @@ export function snapshotText(
   const all = [...read.declarations.map((d) => resolve(d)), ...read.inputs];
   if (!all.every((p) => inside(root, p))) return undefined;
   const inputs: Record<string, string> = {};
-  for (const p of [...new Set(all)].sort()) inputs[posix(relative(root, p))] = sha(text(p));
+  for (const p of [...new Set(all)].sort()) inputs[toPosix(relative(root, p))] = sha(text(p));
   const snapshot: Snapshot = {
     format: FORMAT,
     reader,
-    declarations: read.declarations.map((d) => posix(relative(root, resolve(d)))),
+    declarations: read.declarations.map((d) => toPosix(relative(root, resolve(d)))),
     inputs,
     models: read.models.map((m) => portable(m, root)),
   };
@@ -122,7 +121,7 @@ export function loadSnapshot(root: string, declarations: readonly string[]): Ser
     return undefined;
   }
   if (!s || s.format !== FORMAT || s.reader !== reader || !Array.isArray(s.declarations) || !Array.isArray(s.models) || !s.inputs || typeof s.inputs !== 'object') return undefined;
-  const wanted = declarations.map((d) => posix(relative(root, resolve(d))));
+  const wanted = declarations.map((d) => toPosix(relative(root, resolve(d))));
   if (wanted.length !== s.declarations.length || wanted.some((d, i) => d !== s.declarations[i])) return undefined;
   for (const [rel, hash] of Object.entries(s.inputs)) {
     let content: Buffer;

@@ -1,6 +1,6 @@
 /** Where the package's own files are, whether running from `dist/` or the source tree. */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 function findRoot(start: string): string {
@@ -40,4 +40,9 @@ export function binPath(name: 'bg-doctor' | 'bg-service' | 'create-bg-service'):
   const bin = pkg.bin[name];
   if (!bin) throw new Error(`bg-service: package.json has no bin entry for ${name}`);
   return join(packageRoot, bin);
+}
+
+/** A path with '/' separators (project-relative paths in state, snapshots, records and reports). */
+export function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
 }

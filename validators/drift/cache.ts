@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cachePath, packageRoot } from '../../lib/paths.js';
+import { cachePath, packageRoot, toPosix } from '../../lib/paths.js';
 
 /** The project's own record of a clean check: `.bg-service/drift-check.json` (record.ts). */
 export const RECORD_DIR = '.bg-service';
@@ -187,8 +187,6 @@ export function contentBuild(): string {
   }
   return (contentId = sha(`${packageJsonText()}\n${lines.join('\n')}`));
 }
-
-const toPosix = (p: string): string => p.split(sep).join('/');
 
 /** Per run (keyed by the run's ProjectFiles): inputs already checked (the same config checked for many apps). */
 const verifiedByRun = new WeakMap<object, Map<string, boolean>>();

@@ -19,7 +19,8 @@
  * hide drift from bg-doctor (never from `generate --check`, which plans).
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { toPosix } from '../../lib/paths.js';
 import { contentBuild, listing, RECORD_DIR, RECORD_NAME, real, sha, typeOf, type Input } from './cache.js';
 
 const FORMAT = 1;
@@ -41,7 +42,7 @@ export function recordPath(root: string): string {
   return join(root, RECORD_DIR, RECORD_NAME);
 }
 
-const portable = (root: string, p: string): string => relative(root, p).split(sep).join('/');
+const portable = (root: string, p: string): string => toPosix(relative(root, p));
 const local = (root: string, p: string): string => resolve(root, ...p.split('/'));
 
 /** The record's text for a clean check of `root` with these inputs. */

@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { lineStarts, parseXml, positionIn, XmlParseError, type XmlDocument } from '../../parsers/xml.js';
 import { parsePlist, type PlistDocument } from '../../parsers/plist.js';
+import { toPosix } from '../../lib/paths.js';
 import type { FileProblem, ProjectFiles } from './types.js';
 
 /** Folders never walked: dependencies, build output, VCS and IDE state. */
@@ -157,9 +158,7 @@ function safeIsDir(p: string): boolean {
   }
 }
 
-export function toPosix(p: string): string {
-  return sep === '/' ? p : p.split(sep).join('/');
-}
+export { toPosix };
 
 /** Build the memoised file access for one run. `paths` is the walk of `root`. */
 export type ProjectFilesImpl = ProjectFiles & {
