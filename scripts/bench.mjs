@@ -314,7 +314,7 @@ if (wants('validate')) {
   results.sections.validate = { rows };
 }
 
-/** Delete the monorepo apps' records of a clean drift check (generator/…/record.ts); how many there were. */
+/** Delete the monorepo apps' records of a clean drift check (validators/drift/record.ts); how many there were. */
 function removeDriftRecords(dir) {
   let n = 0;
   for (const app of readdirSync(join(dir, 'apps'))) {

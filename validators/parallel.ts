@@ -1,9 +1,9 @@
 /**
  * A big tree (a monorepo of many apps) audited on several threads. The walk
- * happens once, here; this thread and each worker get the list of paths, finds the same
- * roots and groups as every other (detection is deterministic), loads only
- * its share of them and runs the rules on those apps (run.ts shareOf,
- * project/detect.ts). What comes back is plain data — its apps, findings with
+ * happens once, here. This thread and each worker take the list of paths,
+ * find the same roots and groups as every other (detection is
+ * deterministic), load only their share of them and run the rules on those
+ * apps (run.ts shareOf, project/detect.ts). What comes back is plain data — its apps, findings with
  * their fixes computed, parse problems, suppression directives, the files
  * read — merged here and then finished exactly like a single-thread run
  * (runValidation's `finish`), so the report is the same whatever the number

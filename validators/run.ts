@@ -141,15 +141,14 @@ export interface CollectRequest {
 
 /** Detect the apps under `root` (from the walk's `paths`) and run every enabled rule on them, each crash isolated. */
 export async function collectFindings(req: CollectRequest): Promise<Collected> {
-  const { root, config, settings } = req;
+  const { root, config, settings, share } = req;
   const rules = req.rules ?? RULES;
   const files: ProjectFilesImpl = createProjectFiles(root, req.paths);
-  const lead = !req.share || req.share.index === 0;
+  const lead = !share || share.index === 0;
 
   let apps: AppProject[] = [];
   const findings: Finding[] = [];
   let internalErrors = 0;
-  const share = req.share;
   try {
     // A worker loads and audits only the apps of its share of the units (detect.ts).
     apps = detectApps(files, settings, share && { owns: (unitDir) => shareOf(toPosix(relative(root, unitDir)) || '.', share.count) === share.index });

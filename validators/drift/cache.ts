@@ -40,12 +40,15 @@ const MAX_ENTRIES = 5000;
 const KEEP_ENTRIES = 4000;
 let pruned = false;
 
-/** f: a file read (content hash, stat) · x: an existence probe (type) · d: a folder listing (hash, stat) · r: a realpath. */
-export type Input =
-  | { k: 'f'; p: string; h: string; s: string }
+/** f: a file read (content hash) · x: an existence probe (type) · d: a folder listing (hash) · r: a realpath — by content only, as the project's record keeps them (record.ts). */
+export type ContentInput =
+  | { k: 'f'; p: string; h: string }
   | { k: 'x'; p: string; t: 'f' | 'd' | '-' }
-  | { k: 'd'; p: string; h: string; s: string }
+  | { k: 'd'; p: string; h: string }
   | { k: 'r'; p: string; v: string };
+
+/** An input as this machine's cache keeps it: files and folders also with the stat that stood for that content. */
+export type Input = Exclude<ContentInput, { k: 'f' | 'd' }> | (Extract<ContentInput, { k: 'f' | 'd' }> & { s: string });
 
 interface Entry {
   format: number;
@@ -364,7 +367,7 @@ async function recordReads<T>(check: () => Promise<T[]>): Promise<{ reports: T[]
  * just been verified by content (the project's record held, record.ts), so
  * their stats now stand for that content.
  */
-export function rememberClean(root: string, inputs: Array<DistributiveOmit<Input, 's'>>): void {
+export function rememberClean(root: string, inputs: ContentInput[]): void {
   if (!cacheEnabled()) return;
   const recordedAt = Date.now();
   const withStats = inputs.map((i): Input => {
@@ -376,8 +379,6 @@ export function rememberClean(root: string, inputs: Array<DistributiveOmit<Input
   });
   save({ format: FORMAT, build: currentBuild(), root: resolve(root), recordedAt, inputs: withStats });
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 function save(entry: Entry): void {
   const file = entryPath(entry.root);

@@ -21,21 +21,15 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { toPosix } from '../../lib/paths.js';
-import { contentBuild, listing, RECORD_DIR, RECORD_NAME, real, sha, typeOf, type Input } from './cache.js';
+import { contentBuild, listing, RECORD_DIR, RECORD_NAME, real, sha, typeOf, type ContentInput, type Input } from './cache.js';
 
 const FORMAT = 1;
-
-/** An input as the project keeps it: its path relative to the project, '/'-separated; no machine-specific stat. */
-type PortableInput =
-  | { k: 'f'; p: string; h: string }
-  | { k: 'x'; p: string; t: 'f' | 'd' | '-' }
-  | { k: 'd'; p: string; h: string }
-  | { k: 'r'; p: string; v: string };
 
 interface ProjectRecord {
   format: number;
   build: string;
-  inputs: PortableInput[];
+  /** By content, with paths (and realpath values) relative to the project, '/'-separated. */
+  inputs: ContentInput[];
 }
 
 export function recordPath(root: string): string {
@@ -47,7 +41,7 @@ const local = (root: string, p: string): string => resolve(root, ...p.split('/')
 
 /** The record's text for a clean check of `root` with these inputs. */
 export function recordText(root: string, inputs: Input[]): string {
-  const out: PortableInput[] = inputs.map((i) => {
+  const out: ContentInput[] = inputs.map((i) => {
     const p = portable(root, i.p);
     switch (i.k) {
       case 'f':
@@ -94,10 +88,7 @@ export function writeRecord(root: string, inputs: Input[]): boolean {
  * has read anyway (hashed as UTF-8: a file whose text does not round-trip
  * only fails to match, and the check runs).
  */
-export function recordHolds(
-  root: string,
-  readAlready?: (path: string) => string | undefined,
-): Array<Exclude<Input, { k: 'f' | 'd' }> | { k: 'f' | 'd'; p: string; h: string }> | undefined {
+export function recordHolds(root: string, readAlready?: (path: string) => string | undefined): ContentInput[] | undefined {
   let record: ProjectRecord;
   try {
     record = JSON.parse(real.readFileSync(recordPath(root), 'utf8')) as ProjectRecord;
@@ -105,7 +96,7 @@ export function recordHolds(
     return undefined;
   }
   if (record?.format !== FORMAT || !Array.isArray(record.inputs) || record.build !== contentBuild()) return undefined;
-  const inputs = [];
+  const inputs: ContentInput[] = [];
   for (const i of record.inputs) {
     if (typeof i?.p !== 'string') return undefined;
     const p = local(root, i.p);
@@ -113,20 +104,20 @@ export function recordHolds(
       switch (i.k) {
         case 'f':
           if (sha(readAlready?.(p) ?? real.readFileSync(p)) !== i.h) return undefined;
-          inputs.push({ k: 'f' as const, p, h: i.h });
+          inputs.push({ k: 'f', p, h: i.h });
           break;
         case 'd':
           if (listing(p) !== i.h) return undefined;
-          inputs.push({ k: 'd' as const, p, h: i.h });
+          inputs.push({ k: 'd', p, h: i.h });
           break;
         case 'x':
           if (typeOf(p) !== i.t) return undefined;
-          inputs.push({ k: 'x' as const, p, t: i.t });
+          inputs.push({ k: 'x', p, t: i.t });
           break;
         case 'r': {
           const v = local(root, i.v);
           if (real.realpathSync(p) !== v) return undefined;
-          inputs.push({ k: 'r' as const, p, v });
+          inputs.push({ k: 'r', p, v });
           break;
         }
         default:
@@ -134,7 +125,7 @@ export function recordHolds(
       }
     } catch {
       if (!(i.k === 'x' && i.t === '-')) return undefined;
-      inputs.push({ k: 'x' as const, p, t: '-' as const });
+      inputs.push({ k: 'x', p, t: '-' });
     }
   }
   return inputs;

@@ -344,7 +344,7 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
     return out;
   };
 
-  // 7. Native iOS: free plists grouped by the folder that holds the .xcodeproj.
+  // (7.) Native iOS: free plists grouped by the folder that holds the .xcodeproj — before any loading, for sharding.
   const xcodeDirs = new Map(paths.filter((p) => p.endsWith(`.xcodeproj${sep}project.pbxproj`)).map((p) => [dirname(dirname(p)), dirname(dirname(p))]));
   const iosGroups = new Map<string, string[]>();
   for (const f of freePlists) {
@@ -356,7 +356,7 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
     l.push(f);
   }
 
-  // 8. Desktop unit files (attached after loading).
+  // (8.) Desktop unit files and declarations: attached after loading, but sharding needs them now.
   const unitPaths = paths.filter((p) => isSystemdUnitPath(p) || isLaunchdPlistPath(p) || isWindowsTaskPath(p));
   const declarationPaths = paths.filter((p) => p.endsWith('.bg.ts'));
 
@@ -373,8 +373,7 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
 
   // Marked roots.
   for (const s of rootList) {
-    const p = project(s.dir, s.kinds);
-    unitOf.set(p, s.dir);
+    const p = own(project(s.dir, s.kinds), s.dir);
     if (!loadsRoot(s.dir)) continue;
     if (s.tauriDir) p.tauri = loadTauri(files, s.tauriDir);
     if (s.capacitor) p.capacitor = loadCapacitor(files, s.dir);
@@ -399,8 +398,8 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
     } else if (s.expoConfig) {
       p.android = loadExpoAndroid(files, s.expoConfig, settings.assumeTargetSdk);
     }
-    const own = plistsOf.get(s);
-    if (own?.length) p.ios = loadIosTargets({ files, infoPlists: own });
+    const rootPlists = plistsOf.get(s);
+    if (rootPlists?.length) p.ios = loadIosTargets({ files, infoPlists: rootPlists });
     if (s.capacitor || s.tauriDir) attachPluginSources(files, p, { appDir: s.dir, packageJson: s.packageJson, tauriDir: s.tauriDir });
   }
 
@@ -423,7 +422,7 @@ export function detectApps(files: ProjectFiles & { paths: string[] }, settings: 
     }
   }
 
-  // 7. Native iOS (grouped above, before loading).
+  // 7. Native iOS.
   for (const [g, list] of iosGroups) {
     if (!loadsGroup(g)) continue;
     const targets = loadIosTargets({ files, infoPlists: list });
