@@ -74,7 +74,8 @@ export async function generateOnce(cmd: GenerateCommand): Promise<number> {
       targets,
       force: cmd.force,
       pruneMissingServices: explicit === undefined,
-      snapshot: snapshotText(root, { declarations: files, inputs: read.inputs, models: read.models }),
+      // --check writes nothing, and the snapshot is no output it checks: not built then.
+      snapshot: cmd.mode === 'check' ? undefined : snapshotText(root, { declarations: files, inputs: read.inputs, models: read.models }),
     });
   } catch (e) {
     if (e instanceof StateError || e instanceof EscapeError) throw new UserFacingError(e.message);
@@ -97,8 +98,7 @@ export async function generateOnce(cmd: GenerateCommand): Promise<number> {
 
   const rel = (p: string) => relative(cmd.cwd, resolve(root, p)) || '.';
   if (cmd.mode === 'check') {
-    // The declarations' snapshot is a cache for bg-doctor, not an output: never a reason to fail.
-    const outdated = plan.changes.filter((ch) => ch.role !== 'snapshot');
+    const outdated = plan.changes;
     if (outdated.length === 0) {
       if (!cmd.quiet) out.write(`${c.green('up to date')}: ${read.models.length} service(s), nothing would change\n`);
       return Exit.ok;

@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { binPath, sourcePath } from '../lib/paths.js';
@@ -99,8 +99,11 @@ test('a no-op regeneration leaves it alone; --check does not fail for an outdate
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, SNAPSHOT_FILE);
   const before = readFileSync(path, 'utf8');
-  const again = spawnSync(process.execPath, [binPath('bg-service'), 'generate', '--check'], { cwd: dir, encoding: 'utf8' });
+  const stamp = statSync(path, { bigint: true });
+  const again = spawnSync(process.execPath, [binPath('bg-service'), 'generate'], { cwd: dir, encoding: 'utf8' });
   assert.equal(again.status, 0, again.stderr);
+  const after = statSync(path, { bigint: true });
+  assert.deepEqual([after.ino, after.mtimeNs], [stamp.ino, stamp.mtimeNs], 'a no-op generate does not rewrite the snapshot');
   writeFileSync(path, before.replace(/"reader": "[0-9a-f]+"/, '"reader": "0"'));
   const check = spawnSync(process.execPath, [binPath('bg-service'), 'generate', '--check'], { cwd: dir, encoding: 'utf8' });
   assert.equal(check.status, 0, check.stderr);

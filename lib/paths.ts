@@ -16,6 +16,13 @@ function findRoot(start: string): string {
 /** The package root (the folder with package.json and templates/). */
 export const packageRoot: string = findRoot(dirname(fileURLToPath(import.meta.url)));
 
+/**
+ * True when this code runs from the bundled executables (dist/bin, what
+ * `bin` installs), not from the compiled modules (tests, the source tree):
+ * the bundle is one set of files, the compiled modules another.
+ */
+export const runningBundled: boolean = fileURLToPath(import.meta.url).startsWith(join(packageRoot, 'dist', 'bin') + sep);
+
 /** A path inside the package's source tree (templates, fixtures, examples). */
 export function sourcePath(...parts: string[]): string {
   return join(packageRoot, ...parts);

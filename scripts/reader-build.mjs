@@ -3,8 +3,9 @@
 // `npm run build` after tsc:
 //
 // 1. dist/declaration/reader-id.json — an id of the reader's build: a hash of
-//    its compiled modules, the define module's types, the default library
-//    below and the TypeScript version. A model recorded by one build
+//    its compiled modules and those it imports from escape/ and lib/ (the
+//    name checks' keyword lists live in escape/), the define module's types,
+//    the default library below and the TypeScript version. A model recorded by one build
 //    (generator/snapshot.ts) is reused only by a build with the same id.
 //
 // 2. dist/declaration/lib/lib.es5.d.ts — the default library the reader gives TypeScript: TypeScript's
@@ -62,8 +63,11 @@ writeFileSync(join(dir, 'lib.es5.d.ts'), text);
 
 const compiled = join(root, 'dist', 'declaration');
 const hash = createHash('sha256').update(`typescript ${ts.version}\n`).update(text);
-for (const name of readdirSync(compiled).sort()) {
-  if ((name.endsWith('.js') && !name.includes('.test.')) || name === 'define.d.ts') hash.update(`\0${name}\0`).update(readFileSync(join(compiled, name)));
+for (const part of ['declaration', 'escape', 'lib']) {
+  const folder = join(root, 'dist', part);
+  for (const name of readdirSync(folder).sort()) {
+    if ((name.endsWith('.js') && !name.includes('.test.')) || name === 'define.d.ts') hash.update(`\0${part}/${name}\0`).update(readFileSync(join(folder, name)));
+  }
 }
 const id = hash.digest('hex').slice(0, 32);
 writeFileSync(join(compiled, 'reader-id.json'), JSON.stringify({ id }) + '\n');

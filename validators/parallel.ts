@@ -10,9 +10,8 @@
  * of threads (tested).
  */
 import { Worker } from 'node:worker_threads';
-import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sourcePath } from '../lib/paths.js';
+import { runningBundled, sourcePath } from '../lib/paths.js';
 import { collectFindings, type Collected, type CollectRequest } from './run.js';
 import { detachedWalkRecord, type DetachedWalkRecord } from './project/files.js';
 
@@ -27,8 +26,7 @@ export type WorkerRequest = Omit<CollectRequest, 'rules'> & {
  * this code runs from dist/bin, else the compiled module beside this one.
  */
 function workerScript(): string {
-  const here = fileURLToPath(import.meta.url);
-  return here.includes(`${sep}dist${sep}bin${sep}`) ? sourcePath('dist', 'bin', 'bg-doctor-worker.js') : fileURLToPath(new URL('./worker.js', import.meta.url));
+  return runningBundled ? sourcePath('dist', 'bin', 'bg-doctor-worker.js') : fileURLToPath(new URL('./worker.js', import.meta.url));
 }
 
 function runWorker(script: string, request: WorkerRequest): Promise<Collected> {

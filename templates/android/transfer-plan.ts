@@ -20,7 +20,6 @@ import { BIND_JOB_SERVICE, type ManifestEntries } from './manifest.js';
 import { androidNames, stableId, transferClassNames } from './names.js';
 import { permissionPlan, type ManifestPermission } from './permissions.js';
 
-export { transferClassNames } from './names.js';
 
 /** Template → file stem (the main class it holds). */
 function kotlinFiles(t: ReturnType<typeof transferClassNames>): Array<[string, string]> {

@@ -41,6 +41,8 @@ export const TRANSFER_RULES = {
   notificationIntervalMs: 300,
   /** A server response body kept with a status update (uploads), in characters. */
   responseBodyMaxChars: 65_536,
+  /** The most retries a task or a server request may ask for. */
+  maxRetries: 10,
   /** Total parallel transfers of one engine (the declaration sets the per-host limit). */
   maxConcurrent: 10,
   /** Notification taps kept until the app takes them. */

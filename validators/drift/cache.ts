@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cachePath, packageRoot, toPosix } from '../../lib/paths.js';
+import { cachePath, packageRoot, runningBundled, toPosix } from '../../lib/paths.js';
 
 /** The project's own record of a clean check: `.bg-service/drift-check.json` (record.ts). */
 export const RECORD_DIR = '.bg-service';
@@ -138,7 +138,7 @@ function buildFiles(): string[] {
       else if ((!p.startsWith(dist) || e.name.endsWith('.js') || e.name === 'define.d.ts' || e.name === 'lib.es5.d.ts') && !e.name.includes('.test.')) out.push(p);
     }
   };
-  if (fileURLToPath(import.meta.url).startsWith(join(dist, 'bin') + sep)) {
+  if (runningBundled) {
     walk(join(dist, 'bin'));
     for (const f of [join(dist, 'declaration', 'define.d.ts'), join(dist, 'declaration', 'lib', 'lib.es5.d.ts')]) if (real.existsSync(f)) out.push(f);
   } else for (const part of ['generator', 'templates', 'declaration', 'editors', 'escape', 'lib', join('validators', 'drift')]) walk(join(dist, part));
